@@ -1,0 +1,49 @@
+"""Parse the wire header: ``date YYYY-MM-DD Place, Mon D (AGENCY) Body…``.
+
+Also accepts the common dateline without the ``date`` prefix (``QUETTA, Sep 5 (IANS) -``,
+``LAGOS, Nigeria (Reuters) —``, ``Yangon, March 3 (AFP) --``). Pure function over the
+first line: no spaCy, safe on untrusted input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ISO = r"(?P<iso>\d{4}-\d{2}-\d{2})"
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+)
+_HEADER = re.compile(
+    r"^\s*(?:date\s+" + _ISO + r"\s+)?"
+    r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?)?)"
+    r"\s*,\s*(?P<md>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"\((?P<agency>[A-Za-z][A-Za-z0-9 &.\-]{0,30})\)"
+    r"\s*[-–—:]*\s*",
+)
+_DATE_ONLY = re.compile(r"^\s*date\s+" + _ISO + r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    published: str | None
+    place: str | None
+    agency: str | None
+    body_start: int  # offset where the body text begins
+
+
+def parse_header(text: str) -> Header:
+    """Return what the opening line says; nulls where it says nothing."""
+    head = text[:400]
+    m = _HEADER.match(head)
+    if m:
+        place = m.group("place").strip()
+        # "LAGOS, Nigeria" -> keep the town, it is the dateline place
+        place = place.split(",")[0].strip()
+        if place.isupper() and len(place) > 3:
+            place = place.title()
+        return Header(m.group("iso"), place, m.group("agency").strip(), m.end())
+    d = _DATE_ONLY.match(head)
+    if d:
+        return Header(d.group("iso"), None, None, d.end())
+    return Header(None, None, None, 0)
