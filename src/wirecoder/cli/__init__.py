@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .app import app
-from . import extract  # noqa: F401  (registers commands)
+from . import eval, extract  # noqa: F401  (registers commands)
 
 
 def main() -> None:
