@@ -204,6 +204,9 @@ class Event(Record):
     fatalities_text: str | None = None
     injuries: int | None = None
     injuries_text: str | None = None
+    weapon: str | None = None  # extra: instrument named in the report ("car bomb", "rifles")
+    perpetrator_text: str | None = None  # extra: the words naming actor1 ("gunmen", "FMLN urban commandos")
+    target_text: str | None = None  # extra: the words naming actor2 / the victims
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
     provenance: list[Provenance] = field(default_factory=list)
