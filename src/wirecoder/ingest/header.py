@@ -17,7 +17,7 @@ _MONTH = (
 _HEADER = re.compile(
     r"^\s*(?:date\s+" + _ISO + r"\s+)?"
     r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?)?)"
-    r"\s*,\s*(?P<md>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"(?:\s*,\s*(?P<md>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
     r"\((?P<agency>[A-Za-z][A-Za-z0-9 &.\-]{0,30})\)"
     r"\s*[-–—:]*\s*",
 )

@@ -1,0 +1,49 @@
+"""Wire header parsing and the plain-text / JSONL readers on inputs we write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from wirecoder.ingest import parse_header, read_paths
+
+
+def test_wire_header_with_date_prefix() -> None:
+    h = parse_header(" date 2025-09-05 Quetta, Sep 5 (IANS) A leading group said")
+    assert (h.published, h.place, h.agency) == ("2025-09-05", "Quetta", "IANS")
+    assert " date 2025-09-05 Quetta, Sep 5 (IANS) A leading"[h.body_start:].startswith("A leading")
+
+
+def test_classic_dateline_without_prefix() -> None:
+    h = parse_header("LAGOS, Nigeria (Reuters) - Gunmen killed five people")
+    assert (h.published, h.place, h.agency) == (None, "Lagos", "Reuters")
+
+
+def test_no_header() -> None:
+    h = parse_header("Gunmen killed five people in a village on Sunday.")
+    assert (h.published, h.place, h.agency, h.body_start) == (None, None, None, 0)
+
+
+def test_jsonl_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    f.write_text(
+        json.dumps({"id": "a1", "text": "Police arrested two men.", "published": "2024-01-02"}) + "\n"
+        + "{not json\n"
+        + json.dumps({"id": "a3", "text": 5}) + "\n"
+        + json.dumps({"id": "a4", "text": "   "}) + "\n",
+        encoding="utf-8",
+    )
+    docs = list(read_paths([f]))
+    assert [d.doc_id for d in docs][0] == "a1" and docs[0].published == "2024-01-02"
+    assert [d.error.code if d.error else None for d in docs] == [None, "W004", "W005", "W001"]
+    assert docs[1].error.source.endswith("in.jsonl:2")
+
+
+def test_text_reader_refuses_binary_and_decodes_cp1252(tmp_path: Path) -> None:
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    (tmp_path / "cp.txt").write_bytes("Protesters gathered in Bogotá on Monday – police said.".encode("cp1252"))
+    docs = {Path(d.origin).name: d for d in read_paths([tmp_path])}
+    assert docs["bin.txt"].error.code == "W002"
+    assert docs["empty.txt"].error.code == "W001"
+    assert docs["cp.txt"].error is None and "Bogotá" in docs["cp.txt"].text
