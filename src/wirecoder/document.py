@@ -42,6 +42,7 @@ class Document:
     source: str | None = None  # agency / feed / publisher
     url: str | None = None
     title: str | None = None
+    author: str | None = None  # byline, where the page or feed gives one
     origin: str | None = None  # where it was read from: path, path:line, URL
     #: Whether ``published`` came from metadata (page, feed, JSONL) rather than the header guess.
     published_from_meta: bool = False
@@ -110,6 +111,7 @@ class Document:
             "source": self.source,
             "url": self.url,
             "title": self.title,
+            "author": self.author,
             "actors": [a.to_dict() for a in self.actors],
             "locations": [loc.to_dict() for loc in self.locations],
             "dates": [d.to_dict() for d in self.dates],
@@ -137,6 +139,7 @@ class Document:
             source=rec.get("source"),
             url=rec.get("url"),
             title=rec.get("title"),
+            author=rec.get("author"),
         )
         doc.actors = [Actor.from_dict(a) for a in rec.get("actors", [])]
         doc.locations = [Location.from_dict(x) for x in rec.get("locations", [])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .app import app
 from . import eval, extract  # noqa: F401  (registers commands)
+from . import watch  # noqa: F401,E402  (registers `wirecoder watch`)
 
 
 def main() -> None:
