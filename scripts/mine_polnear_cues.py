@@ -1,0 +1,67 @@
+"""Mine attribution cue lemmas from the PolNeAR *train* split (never dev or test).
+
+For every verb lemma: how often it heads an annotated Cue span, over how often it occurs
+as a verb in the train texts. Lemmas that are cues often enough are written to
+``src/wirecoder/data/attribution/mined_cues.tsv`` (the lexicon loader adds them as tier
+``mined``). Usage: ``python scripts/mine_polnear_cues.py ../shared/data/polnear``
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from wirecoder.stages.nlp import load_nlp
+
+MIN_CUES = 5
+MIN_PRECISION = 0.2
+OUT = Path(__file__).resolve().parents[1] / "src/wirecoder/data/attribution/mined_cues.tsv"
+
+
+def cue_spans(ann: Path) -> list[tuple[int, int]]:
+    spans = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and line.startswith("T") and parts[1].startswith("Cue "):
+            for frag in parts[1][4:].split(";"):
+                s, e = frag.split()
+                spans.append((int(s), int(e)))
+    return spans
+
+
+def main(root: Path) -> None:
+    nlp = load_nlp()
+    train = root / "train"
+    anns: dict[str, Path] = {}
+    for ann in sorted((train / "attributions").glob("*.ann")):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    names = sorted(anns)
+    texts = [(train / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    as_cue: Counter[str] = Counter()
+    as_verb: Counter[str] = Counter()
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
+        for name, sdoc in zip(names, nlp.pipe(texts, batch_size=16), strict=True):
+            spans = cue_spans(anns[name])
+            for tok in sdoc:
+                if tok.pos_ not in {"VERB", "AUX"}:
+                    continue
+                lemma = tok.lemma_.lower()
+                as_verb[lemma] += 1
+                if any(s <= tok.idx < e for s, e in spans):
+                    as_cue[lemma] += 1
+    rows = [
+        (lemma, n, as_verb[lemma], n / as_verb[lemma])
+        for lemma, n in as_cue.items()
+        if n >= MIN_CUES and n / as_verb[lemma] >= MIN_PRECISION
+    ]
+    rows.sort(key=lambda r: -r[1])
+    with OUT.open("w", encoding="utf-8") as fh:
+        fh.write("lemma\tas_cue\tas_verb\tprecision\n")
+        for lemma, n, total, p in rows:
+            fh.write(f"{lemma}\t{n}\t{total}\t{p:.3f}\n")
+    print(f"wrote {len(rows)} cue lemmas to {OUT}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

@@ -1,0 +1,376 @@
+"""Attribution relations (Source, Cue, Content) from a parsed text.
+
+Two evidence sources meet here. Quote marks give direct quotations, however many
+sentences they run over (the parser only sees sentences); the dependency parse gives
+the cue verb, its subject (the source) and its clausal complement (reported speech).
+A quote is tied to the attribution clause right before or after it; a quote split
+around its clause (`"We will …," he said, "never …"`) is one relation. Cue verbs come
+from the lexicon in tiers: ``speech`` (statements), ``belief`` (believe, know, show)
+and ``mined`` (cue lemmas mined from PolNeAR train); callers pick the tiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Cue, cue_lexicon
+from .quotes import Quote, find_quotes
+
+SPEECH = ("speech",)
+ALL_TIERS = ("speech", "belief", "mined")
+
+#: A quotation needs this many words to be a statement rather than scare quotes.
+MIN_QUOTE_WORDS = 4
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CONTENT_PREPS = {"for", "of", "about", "against", "on", "over"}
+_CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution relation found in the text (character spans)."""
+
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    kind: str  # direct | indirect
+    lemma: str | None
+    act: str
+    tier: str
+    method: str
+    confidence: float
+    nominal: bool = False  # a speech act on a noun ("condemned the attack"), not reported content
+    channel: str | None = None
+    cue_token: int | None = None
+    #: spans of the attribution clause outside content (where dates and channels live)
+    clause: tuple[int, int] | None = None
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def _edges(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character extent of tokens, trimmed of punctuation and quote marks at the edges."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree(tok: Token, exclude: set[int] | None = None) -> list[Token]:
+    return [t for t in tok.subtree if not exclude or t.i not in exclude]
+
+
+def _inside(pos: int, quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if q.open_at < pos < q.close_at:
+            return q
+    return None
+
+
+class _Finder:
+    def __init__(self, sdoc: Doc, tiers: tuple[str, ...]) -> None:
+        self.sdoc = sdoc
+        self.text = sdoc.text
+        self.lex = cue_lexicon()
+        self.tiers = tiers
+        self.quotes = [q for q in find_quotes(self.text) if q.n_words(self.text) >= MIN_QUOTE_WORDS]
+
+    # --- cue candidates ---------------------------------------------------------------
+    def cue_of(self, tok: Token) -> Cue | None:
+        if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"aux", "auxpass", "amod"}:
+            return None
+        cue = self.lex.cues.get(tok.lemma_.lower())
+        if cue is None or cue.tier not in self.tiers:
+            return None
+        kids = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+        if cue.lemma == "call" and not kids & {"for", "on", "upon"} and "belief" not in self.tiers:
+            return None
+        if cue.lemma == "point" and not kids & {"out", "to"}:
+            return None
+        return cue
+
+    # --- parts of one relation ---------------------------------------------------------
+    def content_of(self, tok: Token, cue: Cue) -> tuple[list[Token], str] | None:
+        kids = list(tok.children)
+        for dep in ("ccomp", "xcomp"):
+            for c in kids:
+                if c.dep_ == dep and not (dep == "xcomp" and c.pos_ not in {"VERB", "AUX"}):
+                    return _subtree(c), dep
+        if cue.dobj or cue.tier == "mined" or cue.nominal:
+            for c in kids:
+                if c.dep_ in {"dobj", "attr"} and c.pos_ not in {"PRON"}:
+                    return _subtree(c), "dobj"
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and cue.act in {"demand", "appeal", "threaten", "condemn"}:
+                    return _subtree(objs[0]), "prep"
+        head = tok.head
+        if tok.dep_ in {"parataxis", "advcl"} and head.i != tok.i and head.pos_ in {"VERB", "AUX"}:
+            # "The army, officials said, attacked …": the host clause is the content
+            own = {t.i for t in tok.subtree}
+            return [t for t in head.subtree if t.i not in own], "host"
+        return None
+
+    def source_of(self, tok: Token) -> tuple[Token | None, str | None, Token | None]:
+        """The source head token, a channel named by the source noun, and the token
+        ending the cue phrase when the source is reached through it ("issued by")."""
+        node: Token | None = tok
+        for _ in range(3):
+            if node is None:
+                break
+            for c in node.children:
+                if c.dep_ in {"nsubj", "csubj"} and c.lower_ != "it" or c.dep_ == "nsubjpass" and c.pos_ != "PRON":
+                    return self._through_channel(c)
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0], None, c
+            for c in node.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.channel_sources:
+                    found = self._through_channel(c)
+                    if found[2] is not None:
+                        return found
+            if node.head.i != node.i and (node.dep_ in {"xcomp", "conj"} or node.dep_ == "advcl" and node.tag_ == "VBG"):
+                node = node.head
+            else:
+                break
+        return self._misparsed_subject(tok), None, None
+
+    @staticmethod
+    def _misparsed_subject(tok: Token) -> Token | None:
+        """The noun phrase right before a subjectless cue whose parse hung it on a
+        conjunction ("after the United States on Thursday condemned …")."""
+        chunks = [
+            c
+            for c in tok.sent.noun_chunks
+            if tok.left_edge.i <= c.start and c.end <= tok.i and c.root.head.dep_ == "mark"
+        ]
+        return chunks[-1].root if chunks else None
+
+    def _through_channel(self, noun: Token) -> tuple[Token | None, str | None, Token | None]:
+        """"a statement issued by X" / "a statement from X": the source is X."""
+        if noun.lemma_.lower() not in self.lex.channel_sources:
+            return noun, None, None
+        channel = self.lex.channels.get(noun.lemma_.lower())
+        for t in noun.subtree:
+            if t.dep_ in {"agent", "prep"} and t.lower_ in {"by", "from", "of"}:
+                objs = [g for g in t.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0], channel, t
+        return noun, channel, None
+
+    def cue_span(self, tok: Token, src: tuple[int, int] | None, upto: Token | None) -> tuple[int, int]:
+        toks = [tok]
+        for c in tok.children:
+            if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i and not (src and src[0] <= c.idx < src[1]):
+                toks.append(c)
+            if c.dep_ == "prt" or (
+                c.dep_ == "prep" and c.lower_ in _CUE_PARTICLES and c.i == tok.i + 1 and self.lex.cues[tok.lemma_.lower()].act in {"demand", "appeal"}
+            ):
+                toks.append(c)
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        if upto is not None and upto.idx > end:
+            end = upto.idx + len(upto.text)
+        return start, end
+
+    def channel_in(self, tokens: list[Token]) -> str | None:
+        """The first lexicon channel named among the tokens (platforms before generic words)."""
+        words = [t.lower_.strip(".,;:") for t in tokens if not _inside(t.idx, self.quotes)]
+        pairs = {f"{w} {v}" for w, v in zip(words, words[1:], strict=False)}
+        present = set(words) | pairs
+        for term, channel in self.lex.channels.items():
+            if term in present and (term != "x" or any(t.text.strip(".,") == "X" for t in tokens)):
+                return channel
+        return None
+
+    def paragraph(self, anchor: int) -> tuple[int, int]:
+        lo = self.text.rfind("\n\n", 0, anchor)
+        hi = self.text.find("\n\n", anchor)
+        return (0 if lo < 0 else lo + 2), (len(self.text) if hi < 0 else hi)
+
+    def clip(self, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+        """Cut a parse-derived span at the paragraph breaks around ``anchor``, unless the
+        span is a quote's own multi-paragraph extent (the parser may join paragraphs)."""
+        if any(q.start <= span[0] and span[1] <= q.end for q in self.quotes):
+            return span
+        lo, hi = self.paragraph(anchor)
+        if anchor < span[0]:
+            lo = max(lo, span[0])
+        start, end = max(span[0], lo), min(span[1], hi)
+        seg = self.text[start:end]
+        start += len(seg) - len(seg.lstrip(" \n\"“”,.;:"))
+        end -= len(seg) - len(seg.rstrip(" \n\"“”,;:"))
+        return (start, end) if end > start else None
+
+    # --- quotes next to an attribution clause -------------------------------------------
+    def adjacent_quotes(self, tok: Token) -> list[Quote]:
+        """The quote closing just before the cue's clause ("'…,' X said") and/or the one
+        opening just after it ("X said: '…'", or the second half of a split quote)."""
+        before = after = None
+        for q in self.quotes:
+            if q.close_at < tok.idx and self._gap_ok(q.close_at + 1, tok.idx):
+                before = q
+            elif q.open_at > tok.idx and after is None and self._gap_ok(tok.idx + len(tok.text), q.open_at):
+                after = q
+        found: list[Quote] = []
+        if before is not None and self.text[before.close_at - 1] in ",?!—–-":
+            found.append(before)
+        if after is not None:
+            lead = self.text[tok.idx + len(tok.text) : after.open_at].rstrip()
+            split = found and self.text[before.close_at - 1] in ",—–-" and lead.endswith(",")  # type: ignore[union-attr]
+            if split or (not found and lead.endswith((":", ",")) or not found and not lead):
+                found.append(after)
+        return found
+
+    def _gap_ok(self, start: int, end: int) -> bool:
+        """Text between a quote mark and the cue: same paragraph, no sentence end, no
+        other quote, a short attribution clause."""
+        gap = self.text[start:end]
+        return (
+            "\n\n" not in gap
+            and not any(m in gap for m in '"“”«»')
+            and not any(p in gap for p in (". ", "? ", "! "))
+            and len(gap.split()) <= 14
+        )
+
+    # --- the relations --------------------------------------------------------------------
+    def verb_relations(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        for tok in self.sdoc:
+            cue = self.cue_of(tok)
+            if cue is None or _inside(tok.idx, self.quotes):
+                continue
+            content = self.content_of(tok, cue)
+            src_tok, channel, upto = self.source_of(tok)
+            in_content = {t.i for t in content[0]} if content else set()
+            src = _edges(_subtree(src_tok, in_content)) if src_tok is not None else None
+            cspan = self.cue_span(tok, src, upto)
+            clause_tokens = [t for t in tok.subtree if t.i not in in_content]
+            clause = _edges(clause_tokens) or cspan
+            quotes = self.adjacent_quotes(tok)
+            kind, method, conf = "indirect", f"dep:{content[1]}" if content else "", 0.8
+            if quotes:
+                segs = [s for q in quotes for s in q.trimmed(self.text)]
+                if content is not None:
+                    cs = _edges(content[0])
+                    if cs and (cs[0] < segs[0][0] - 2 or cs[1] > segs[-1][1] + 2) and len(quotes) == 1 and (
+                        cs[0] < quotes[0].open_at < cs[1]
+                    ):
+                        segs = [cs]  # a quote inside reported speech: "said that '…'"
+                kind, method, conf, spans = "direct", "quote+cue", 0.9, segs
+            elif content is not None and content[1] == "host":
+                own = {t.i for t in tok.subtree}
+                left = _edges([t for t in content[0] if t.i < min(own)])
+                right = _edges([t for t in content[0] if t.i > max(own)])
+                spans = [x for x in (left, right) if x]
+            elif content is not None:
+                span = _edges(content[0])
+                if span is None:
+                    continue
+                spans = [span]
+            else:
+                continue
+            if cue.clausal_only and kind == "indirect" and content[1] != "ccomp":
+                continue
+            spans = [c for c in (self.clip(s, tok.idx) for s in spans) if c]
+            src = self.clip(src, tok.idx) if src else None
+            if not spans:
+                continue
+            nominal = cue.nominal and content is not None and content[1] in {"dobj", "prep"} and kind == "indirect"
+            if cue.tier != "speech":
+                conf = 0.6
+            para = self.paragraph(tok.idx)
+            scope = clause_tokens if content is not None and content[1] == "ccomp" else list(tok.sent)
+            channel = channel or cue.channel or self.channel_in([t for t in scope if para[0] <= t.idx < para[1]])
+            out.append(
+                Attribution(
+                    content=spans,
+                    cue=cspan,
+                    source=src,
+                    kind=kind,
+                    lemma=cue.lemma,
+                    act=cue.act,
+                    tier=cue.tier,
+                    method=method,
+                    confidence=conf,
+                    nominal=nominal,
+                    channel=channel,
+                    cue_token=tok.i,
+                    clause=clause,
+                    quotes=quotes,
+                )
+            )
+        return out
+
+    def according_to(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        phrases = [p.split() for p in self.lex.according_to]
+        toks = list(self.sdoc)
+        for i, tok in enumerate(toks):
+            for words in phrases:
+                if [t.lower_ for t in toks[i : i + len(words)]] != words or _inside(tok.idx, self.quotes):
+                    continue
+                last = toks[i + len(words) - 1]
+                objs = [g for g in last.children if g.dep_ == "pobj"] or [
+                    g for g in toks[i : i + len(words)] if g.dep_ == "pobj"
+                ]
+                if not objs:
+                    continue
+                src = _edges(_subtree(objs[0]))
+                phrase = set(range(i, i + len(words))) | {t.i for t in objs[0].subtree}
+                sent = tok.sent
+                rest = [t for t in sent if t.i not in phrase]
+                before = _edges([t for t in rest if t.i < i])
+                after = _edges([t for t in rest if t.i > max(phrase)])
+                spans = [s for s in (before, after) if s]
+                if not spans or src is None:
+                    continue
+                cue = (tok.idx, last.idx + len(last.text))
+                out.append(
+                    Attribution(
+                        content=spans,
+                        cue=cue,
+                        source=src,
+                        kind="indirect",
+                        lemma=" ".join(words),
+                        act="state",
+                        tier="speech",
+                        method="according_to",
+                        confidence=0.8,
+                        cue_token=i,
+                        clause=(cue[0], src[1]),
+                    )
+                )
+        return out
+
+
+def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH) -> list[Attribution]:
+    """Attribution relations in a parsed document, in text order, none nested in
+    another's content (an outer relation wins: "X said Y claimed …" is X's)."""
+    finder = _Finder(sdoc, tiers)
+    found = finder.verb_relations() + finder.according_to()
+    found.sort(key=lambda a: (a.cue or (a.start, a.start))[0])
+    kept: list[Attribution] = []
+    for a in found:
+        anchor = a.cue[0] if a.cue else a.start
+        if any(o is not a and o.start <= anchor < o.end and not o.nominal for o in found):
+            continue
+        if any(k.content == a.content for k in kept):
+            continue
+        kept.append(a)
+    return kept

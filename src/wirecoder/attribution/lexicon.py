@@ -1,0 +1,69 @@
+"""The attribution lexicons (cue verbs, channels, acts, allegation acts, hedges, demands),
+read once from ``wirecoder/data/attribution/`` and shared by every stage that needs them."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _read(name: str) -> str:
+    return resources.files("wirecoder").joinpath("data", "attribution", name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    act: str
+    tier: str = "speech"  # speech | belief | mined
+    nominal: bool = False  # object is a noun phrase: a speech act, not reported content
+    dobj: bool = False  # a direct object can be the content
+    channel: str | None = None
+    clausal_only: bool = False  # a cue only with a quote or a clause ("read", "post")
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    cues: dict[str, Cue]
+    according_to: tuple[str, ...]
+    channels: dict[str, str]
+    channel_sources: frozenset[str]
+    content_acts: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@functools.cache
+def cue_lexicon() -> CueLexicon:
+    raw: dict[str, Any] = yaml.safe_load(_read("cues.yaml"))
+    cues = {
+        lemma: Cue(
+            lemma=lemma,
+            act=spec["act"],
+            tier=spec.get("tier", "speech"),
+            nominal=spec.get("object") == "nominal",
+            dobj=bool(spec.get("dobj")),
+            channel=spec.get("channel"),
+            clausal_only=bool(spec.get("clausal_only")),
+        )
+        for lemma, spec in raw["cues"].items()
+    }
+    for row in csv.DictReader(_read("mined_cues.tsv").splitlines(), delimiter="\t"):
+        if row["lemma"] not in cues:
+            cues[row["lemma"]] = Cue(lemma=row["lemma"], act="state", tier="mined", dobj=True)
+    return CueLexicon(
+        cues=cues,
+        according_to=tuple(raw["according_to"]),
+        channels={k.lower(): v for k, v in raw["channels"].items()},
+        channel_sources=frozenset(raw["channel_sources"]),
+        content_acts=tuple((c["act"], tuple(c["words"])) for c in raw["content_acts"]),
+    )
+
+
+@functools.cache
+def yaml_data(name: str) -> Any:
+    """Another lexicon file of the attribution data folder, parsed."""
+    return yaml.safe_load(_read(name))
