@@ -5,6 +5,8 @@ from __future__ import annotations
 from .app import app
 from . import eval, extract  # noqa: F401  (registers commands)
 from . import watch  # noqa: F401,E402  (registers `wirecoder watch`)
+from . import store_cmds  # noqa: F401,E402  (registers ingest, events, export, failures)
+from . import serve  # noqa: F401,E402  (registers `wirecoder serve`)
 
 
 def main() -> None:

@@ -1,0 +1,85 @@
+"""The FastAPI app factory: one store, one pipeline, built once per process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from . import problems
+from .routes import actors, claims, documents, events, exports, health
+from .security import BodyLimit
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "web" / "static"
+
+
+@dataclass(slots=True)
+class ApiSettings:
+    """What the app needs; ``from_env`` reads the deployment's environment."""
+
+    db_url: str
+    api_key: str | None = None
+    max_body_bytes: int = 5_000_000
+    max_documents: int = 100
+    warm: bool = True  # load the spaCy model at startup, not on the first POST
+    stages: list[str] | None = field(default=None)
+
+    @classmethod
+    def from_env(cls, db_url: str, **overrides: object) -> ApiSettings:
+        settings = cls(db_url=db_url, api_key=os.environ.get("WIRECODER_API_KEY") or None)
+        if limit := os.environ.get("WIRECODER_MAX_BODY_BYTES"):
+            settings.max_body_bytes = int(limit)
+        for key, value in overrides.items():
+            setattr(settings, key, value)
+        return settings
+
+
+def create_app(db_url: str | ApiSettings, **overrides: object) -> FastAPI:
+    """Build the app for a store URL (a SQLite path or SQLAlchemy URL).
+
+    ``WIRECODER_API_KEY`` in the environment protects the write endpoints.
+    """
+    settings = db_url if isinstance(db_url, ApiSettings) else ApiSettings.from_env(db_url, **overrides)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        import wirecoder
+        from wirecoder.store import open_store
+
+        app.state.store = open_store(settings.db_url)
+        app.state.pipeline = wirecoder.load(settings.stages) if settings.stages else wirecoder.load()
+        if settings.warm:
+            app.state.pipeline(wirecoder.Document(text="Warm-up.", doc_id="warm-up"))
+        try:
+            yield
+        finally:
+            close = getattr(app.state.store, "close", None)
+            if close is not None:
+                close()
+
+    app = FastAPI(
+        title="wirecoder",
+        version=__version__,
+        summary="Structured, source-attributed records of political violence and rights claims from news wire reports.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    problems.install(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    for module in (health, documents, events, actors, claims, exports):
+        app.include_router(module.router)
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    return app

@@ -1,0 +1,26 @@
+"""GET /actors and GET /actors/{id} (aliases, events, statements, allegations made and received)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from ..schemas import ActorsQuery, PageOut
+from .deps import bad_cursor, found, get_store
+
+router = APIRouter(tags=["actors"])
+
+
+@router.get("/actors", response_model=PageOut)
+def list_actors(query: Annotated[ActorsQuery, Query()], store: Any = Depends(get_store)) -> dict[str, Any]:
+    """Actors by name; ``q`` matches part of a name or an alias."""
+    try:
+        return store.list_actors(q=query.q, limit=query.limit, cursor=query.cursor).to_dict()
+    except ValueError as exc:
+        raise bad_cursor(exc) from exc
+
+
+@router.get("/actors/{actor_id}")
+def get_actor(actor_id: Annotated[int, Path(ge=1)], store: Any = Depends(get_store)) -> dict[str, Any]:
+    return found(store.get_actor(actor_id), "actor", str(actor_id))

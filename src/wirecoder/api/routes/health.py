@@ -1,0 +1,17 @@
+"""GET /health: liveness plus what the store holds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends
+
+from ... import __version__
+from .deps import get_store
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health")
+def health(store: Any = Depends(get_store)) -> dict[str, Any]:
+    return {"status": "ok", "version": __version__, "backend": store.backend, "counts": store.counts()}
