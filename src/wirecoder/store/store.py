@@ -285,6 +285,7 @@ class Store:
             sa.func.coalesce(d.source, d.dateline_agency).label("source"),
             d.title,
             d.url,
+            d.ingested_at,
         ).join(S.documents, S.documents.c.doc_id == S.events.c.doc_id)
 
     def query_events(self, filter: EventFilter | None = None, cursor: str | None = None, limit: int = 50) -> Page:
@@ -292,7 +293,8 @@ class Store:
 
         Each item: the contract event (``event_type`` … ``confidence``; ``location`` and
         ``actor1``/``actor2`` nested, actors with ``actor_id``) plus ``event_id``, ``doc_id``,
-        ``index``, ``cluster_id`` and the report's ``published``, ``source``, ``title``, ``url``.
+        ``index``, ``cluster_id`` and the report's ``published``, ``source``, ``title``, ``url``,
+        ``ingested_at``.
         Evidence spans are in ``get_event``. Pass ``next_cursor`` back to get the next page.
         Raises ``ValueError`` on a malformed cursor.
         """
@@ -523,6 +525,23 @@ class Store:
         nxt = encode_cursor(rows[limit - 1][key.name]) if len(rows) > limit else None
         return Page(rows[:limit], nxt, total)
 
+    def iter_table(self, name: str, chunk: int = 1000) -> Iterator[dict[str, Any]]:
+        """Stream the raw rows of one table (``schema.metadata`` names), in primary-key order:
+        the normalised view, for columnar exports."""
+        table = S.metadata.tables[name]
+        pk = list(table.primary_key.columns)
+        last: tuple[Any, ...] | None = None
+        while True:
+            query = sa.select(table)
+            if last is not None:
+                query = query.where(sa.tuple_(*pk) > sa.tuple_(*last))
+            with self.engine.connect() as conn:
+                rows = [dict(r) for r in conn.execute(query.order_by(*pk).limit(chunk)).mappings()]
+            yield from rows
+            if len(rows) < chunk:
+                return
+            last = tuple(rows[-1][c.name] for c in pk)
+
     def counts(self) -> dict[str, int]:
         """Rows per table, plus ``clusters`` (distinct real-world events after merging)."""
         tables = (S.documents, S.events, S.actors, S.statements, S.allegations, S.demands, S.failures)
@@ -566,7 +585,7 @@ def event_item(r: Any) -> dict[str, Any]:
         "target_text": r["target_text"],
         "confidence": r["confidence"],
     }
-    for k in ("published", "source", "title", "url"):
+    for k in ("published", "source", "title", "url", "ingested_at"):
         item[k] = r[k]
     return item
 
