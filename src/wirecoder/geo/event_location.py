@@ -73,20 +73,30 @@ def event_location(doc: Document, start: int, end: int) -> tuple[EventLocation, 
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:
             return _as_event_location(best[0]), _precision(doc, *best)
+        regions = [p for p in same if p[0].lat is not None]
         lo = sents[max(0, idx - _LOOKBACK_SENTENCES)][0]
-        before = [p for p in in_range(lo, a) if p[0].feature == "city" and p[0].lat is not None]
+        before = [
+            p for p in in_range(lo, a) if p[0].feature == "city" and p[0].lat is not None and _within(p[0], regions)
+        ]
         if before:
             loc, m = max(before, key=lambda p: p[1].start)
             return _as_event_location(loc), _precision(doc, loc, m)
-        regions = [p for p in same if p[0].lat is not None]
         region = nearest([p for p in regions if p[0].feature == "admin1"])
         if region:
             return _as_event_location(region[0]), 3
     dateline = _dateline_location(doc)
-    if dateline is not None:
+    if dateline is not None and _within(dateline, regions):
         return _as_event_location(dateline), 1
     country = nearest(regions)
     return (_as_event_location(country[0]), 3) if country else None
+
+
+def _within(town: Location, areas: list[tuple[Location, Span]]) -> bool:
+    """A town from outside the sentence fits when it lies in every region/country named there."""
+    for area, _ in areas:
+        if area.country != town.country or (area.feature == "admin1" and area.admin1 != town.admin1):
+            return False
+    return True
 
 
 def _is_dateline(loc: Location, m: Span) -> bool:
