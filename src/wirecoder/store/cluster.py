@@ -22,6 +22,8 @@ from .schema import events
 
 #: Two coded places this close are the same place (ACLED codes a town or its district).
 MAX_KM = 25.0
+#: Events looked at per new event: bounds the cost where one place-day has very many events.
+MAX_CANDIDATES = 500
 _PERIOD = re.compile(r"\s*\([^)]*\d[^)]*\)\s*$")
 
 
@@ -98,6 +100,7 @@ def assign_clusters(conn: sa.Connection, new_events: list[dict[str, Any]]) -> No
                 events.c.doc_id != ev["doc_id"],
             )
             .order_by(events.c.cluster_id)
+            .limit(MAX_CANDIDATES)
         )
         if ev["country"]:
             query = query.where(events.c.country == ev["country"])
