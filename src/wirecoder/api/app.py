@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
@@ -28,7 +30,7 @@ class ApiSettings:
     api_key: str | None = None
     max_body_bytes: int = 5_000_000
     max_documents: int = 100
-    warm: bool = True  # load the spaCy model at startup, not on the first POST
+    warm: bool = True  # build the pipeline and load the model at startup, not on the first POST
     stages: list[str] | None = field(default=None)
 
     @classmethod
@@ -41,6 +43,23 @@ class ApiSettings:
         return settings
 
 
+_BUILD_LOCK = threading.Lock()
+
+
+def build_pipeline(app: FastAPI) -> Any:
+    """The app's pipeline, built (and its model loaded) once per process, at startup or
+    on the first POST when ``warm`` is off (read-only use then never loads the model)."""
+    with _BUILD_LOCK:
+        if app.state.pipeline is None:
+            import wirecoder
+
+            stages = app.state.settings.stages
+            pipeline = wirecoder.load(stages) if stages else wirecoder.load()
+            pipeline(wirecoder.Document(text="Warm-up.", doc_id="warm-up"))
+            app.state.pipeline = pipeline
+        return app.state.pipeline
+
+
 def create_app(db_url: str | ApiSettings, **overrides: object) -> FastAPI:
     """Build the app for a store URL (a SQLite path or SQLAlchemy URL).
 
@@ -50,13 +69,12 @@ def create_app(db_url: str | ApiSettings, **overrides: object) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        import wirecoder
         from wirecoder.store import open_store
 
         app.state.store = open_store(settings.db_url)
-        app.state.pipeline = wirecoder.load(settings.stages) if settings.stages else wirecoder.load()
+        app.state.pipeline = None
         if settings.warm:
-            app.state.pipeline(wirecoder.Document(text="Warm-up.", doc_id="warm-up"))
+            build_pipeline(app)
         try:
             yield
         finally:

@@ -14,7 +14,9 @@ def get_store(request: Request) -> Any:
 
 
 def get_pipeline(request: Request) -> Any:
-    return request.app.state.pipeline
+    from ..app import build_pipeline
+
+    return build_pipeline(request.app)
 
 
 def found(item: Any, what: str, key: str) -> Any:

@@ -4,7 +4,7 @@
 import { colourOf, esc } from "./util.js";
 
 function edgesOf(data) {
-  const me = data.actor.name;
+  const me = data.name;
   const edges = [];
   for (const a of data.allegations_made || []) for (const acc of a.accused || []) edges.push({ from: me, to: acc.name, kind: "alleges", label: a.act });
   for (const a of data.allegations_received || []) if (a.claimant) edges.push({ from: a.claimant.name, to: me, kind: "alleges", label: a.act });
@@ -16,7 +16,7 @@ function edgesOf(data) {
 }
 
 export function graphSvg(data, size = 340) {
-  const me = data.actor.name;
+  const me = data.name;
   const edges = edgesOf(data);
   const others = [...new Set(edges.flatMap((e) => [e.from, e.to]).filter((n) => n !== me))];
   const c = size / 2;
@@ -45,14 +45,14 @@ const allegationLine = (a) => `<li><b>${esc(a.claimant ? a.claimant.name : "unkn
   against ${esc((a.accused || []).map((x) => x.name).join(", ") || "unknown")}${a.victims ? ` (victims: ${esc(a.victims)})` : ""}</li>`;
 
 export function renderActor(data) {
-  const a = data.actor;
+  const a = data;
   const aliases = (a.aliases || []).filter((x) => x !== a.name);
-  return `<div class="actor-view" data-id="${esc(a.id)}">
+  return `<div class="actor-view" data-id="${esc(a.actor_id)}">
     <h3>${esc(a.name)} <small>${esc(a.type)}${a.country ? ` · ${esc(a.country)}` : ""}</small></h3>
     <p><b>Also called:</b> ${aliases.length ? aliases.map(esc).join("; ") : "—"}</p>
     ${graphSvg(data)}
     <h4>Events (${(data.events || []).length})</h4>
-    <ul class="actor-events">${(data.events || []).map((e) => `<li><a href="#" class="event-link" data-id="${esc(e.id)}">${esc(e.date || "")} ${esc(e.sub_event_type || e.event_type)}</a> ${esc(e.actor1 ? e.actor1.name : "?")} → ${esc(e.actor2 ? e.actor2.name : "?")}</li>`).join("")}</ul>
+    <ul class="actor-events">${(data.events || []).map((e) => `<li><a href="#" class="event-link" data-id="${esc(e.event_id)}">${esc(e.date || "")} ${esc(e.sub_event_type || e.event_type)}</a> ${esc(e.actor1 ? e.actor1.name : "?")} → ${esc(e.actor2 ? e.actor2.name : "?")}</li>`).join("")}</ul>
     <h4>Allegations made (${(data.allegations_made || []).length})</h4><ul>${(data.allegations_made || []).map(allegationLine).join("")}</ul>
     <h4>Allegations received (${(data.allegations_received || []).length})</h4><ul>${(data.allegations_received || []).map(allegationLine).join("")}</ul>
   </div>`;

@@ -15,7 +15,9 @@ export function attributionText(ev) {
   }
 }
 
-const actorLink = (a) => (a && a.name ? `<a href="#" class="actor-link" data-name="${esc(a.name)}">${esc(a.name)}</a> <small>${esc(a.type)}</small>` : "—");
+export const actorLink = (a) => (a && a.name
+  ? `<a href="#" class="actor-link" data-name="${esc(a.name)}"${a.actor_id ? ` data-actor-id="${esc(a.actor_id)}"` : ""}>${esc(a.name)}</a> <small>${esc(a.type || "")}</small>`
+  : "—");
 
 export function eventFields(ev) {
   const fatal = ev.fatalities ?? "unknown";
@@ -51,23 +53,23 @@ export function wireFieldHover(root) {
   });
 }
 
-export function renderEvent(data) {
-  const ev = data.event;
-  const reports = data.reports || [];
+// `ev` is GET /events/{id}: the event, its evidence and provenance, and its reports
+// (every report of the same real-world event), each with its text and evidence.
+export function renderEvent(ev) {
+  const reports = ev.reports || [];
   const title = `${ev.sub_event_type || ev.event_type} — ${placeName(ev.location) || "place unknown"}, ${ev.date || "date unknown"}`;
   const reportHtml = reports.map((r) => {
-    const spans = eventSpans(ev).filter(() => !ev.doc_id || r.doc_id === ev.doc_id)
-      .concat((data.evidence || []).filter((s) => s.doc_id === r.doc_id && s.doc_id !== ev.doc_id)
-        .map((s) => ({ start: s.start, end: s.end, label: "evidence", cls: "ev", key: "evidence" })));
-    return `<article class="report" data-doc="${esc(r.doc_id)}">
-      <h4>${esc(r.title || r.doc_id)} <small>${esc([r.source, r.published].filter(Boolean).join(" · "))}</small>
+    const own = r.event_id === ev.event_id;
+    const spans = own ? eventSpans(ev) : (r.evidence || []).map((s) => ({ start: s.start, end: s.end, label: "evidence", cls: "ev", key: "evidence" }));
+    return `<article class="report${own ? " own" : ""}" data-doc="${esc(r.doc_id)}">
+      <h4>${esc(r.title || r.doc_id)} <small>${esc([r.source, r.published].filter(Boolean).join(" · "))}${own ? " · this coding" : ""}</small>
       ${r.url ? `<a href="${esc(r.url)}" rel="noopener noreferrer">source</a>` : ""}</h4>
-      <p class="report-text">${highlightText(r.text || "", spans)}</p></article>`;
+      ${r.text == null ? "<p class='empty'>Text not shown.</p>" : `<p class="report-text">${highlightText(r.text, spans)}</p>`}</article>`;
   }).join("");
-  return `<div class="event-view" data-id="${esc(ev.id)}">
+  return `<div class="event-view" data-id="${esc(ev.event_id)}">
     <h3>${esc(title)}</h3>
     ${fieldsTable(ev)}
     <h4>Reports (${reports.length})</h4>
-    ${reportHtml || "<p class='empty'>No report text stored.</p>"}
+    ${reportHtml || "<p class='empty'>No report stored.</p>"}
   </div>`;
 }

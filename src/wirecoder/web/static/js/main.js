@@ -95,12 +95,20 @@ async function openEvent(id) {
   }
 }
 
+async function openActor(id) {
+  try {
+    showDrawer(renderActor(await getJSON(`/actors/${encodeURIComponent(id)}`)));
+  } catch (err) {
+    setStatus(err.message, true);
+  }
+}
+
 async function openActorByName(name) {
   try {
     const res = await getJSON("/actors", { q: name, limit: 20 });
     const hit = res.items.find((a) => a.name === name) || res.items[0];
     if (!hit) { setStatus(`No stored actor named ${name}`, true); return; }
-    showDrawer(renderActor(await getJSON(`/actors/${encodeURIComponent(hit.id)}`)));
+    await openActor(hit.actor_id);
   } catch (err) {
     setStatus(err.message, true);
   }
@@ -109,7 +117,7 @@ async function openActorByName(name) {
 document.addEventListener("click", (ev) => {
   const actor = ev.target.closest(".actor-link, .node[data-name]");
   const event = ev.target.closest(".event-link");
-  if (actor) { ev.preventDefault(); openActorByName(actor.dataset.name); }
+  if (actor) { ev.preventDefault(); actor.dataset.actorId ? openActor(actor.dataset.actorId) : openActorByName(actor.dataset.name); }
   else if (event) { ev.preventDefault(); openEvent(event.dataset.id); }
 });
 
@@ -128,5 +136,5 @@ document.querySelectorAll(".tab").forEach((tab) => tab.addEventListener("click",
 }));
 wirePaste($("paste-form"), $("paste-result"), () => loadAll());
 
-window.wirecoder = { map, timeline, table, state, openEvent, openActorByName };
+window.wirecoder = { map, timeline, table, state, openEvent, openActor, openActorByName };
 loadAll();

@@ -34,8 +34,8 @@ export class EventMap {
         className: "event-point",
       });
       marker.bindTooltip(`${esc(p.date)} ${esc(p.sub_event_type || p.event_type)}<br>${esc(p.location_name || "")} · ${esc(p.fatalities ?? 0)} killed`);
-      marker.on("click", () => this.onOpen(p.id));
-      marker.eventId = p.id;
+      marker.on("click", () => this.onOpen(p.event_id));
+      marker.eventId = p.event_id;
       marker.addTo(this.layer);
       pts.push([lat, lon]);
     }

@@ -3,7 +3,7 @@
 
 import { postJSON } from "./api.js";
 import { eventSpans, highlightText } from "./highlight.js";
-import { fieldsTable, wireFieldHover } from "./event-view.js";
+import { actorLink, fieldsTable, wireFieldHover } from "./event-view.js";
 import { esc } from "./util.js";
 
 function recordSpans(rec) {
@@ -16,7 +16,7 @@ function recordSpans(rec) {
 
 export function renderRecord(rec) {
   const events = rec.events.map((ev, i) => `<div class="rec-event" data-index="${i}">
-      <h4>Event ${i + 1}: ${esc(ev.sub_event_type || ev.event_type)}${ev.id ? ` <a href="#" class="event-link" data-id="${esc(ev.id)}">open</a>` : ""}</h4>
+      <h4>Event ${i + 1}: ${esc(ev.sub_event_type || ev.event_type)}${ev.event_id ? ` <a href="#" class="event-link" data-id="${esc(ev.event_id)}">open</a>` : ""}</h4>
       ${fieldsTable(ev).replace(/data-field="/g, `data-field="e${i}-`)}</div>`).join("");
   const statements = rec.statements.map((s, i) => `<li data-key="s${i}"><b>${esc(s.speaker ? s.speaker.name : s.speaker_mention || "?")}</b>
       <small>${esc(s.kind)}${s.cue ? `, “${esc(s.cue)}”` : ""}${s.channel ? `, ${esc(s.channel)}` : ""}${s.act ? `, ${esc(s.act)}` : ""}</small>: ${esc(s.text)}</li>`).join("");
@@ -33,7 +33,7 @@ export function renderRecord(rec) {
         <h4>Events (${rec.events.length})</h4>${events || "<p class='empty'>No event.</p>"}
         <h4>Statements (${rec.statements.length})</h4><ul class="statements">${statements}</ul>
         <h4>Allegations (${rec.allegations.length})</h4><ul class="allegations">${allegations}</ul>
-        <h4>Actors (${rec.actors.length})</h4><p>${rec.actors.map((a) => `<a href="#" class="actor-link" data-name="${esc(a.name)}">${esc(a.name)}</a>`).join(" · ")}</p>
+        <h4>Actors (${rec.actors.length})</h4><p>${rec.actors.map(actorLink).join(" · ")}</p>
       </div>
     </div></section>`;
 }

@@ -51,7 +51,7 @@ export class EventsTable {
       th.classList.toggle("desc", th.dataset.sort === this.sort.key && this.sort.dir < 0);
     }
     const rows = this.sorted().map((e) => `
-      <tr data-id="${esc(e.id)}" tabindex="0">
+      <tr data-id="${esc(e.event_id)}" tabindex="0">
         <td>${esc(e.date)}</td>
         <td><span class="dot" style="background:${colourOf(e.event_type)}"></span>${esc(e.event_type)}</td>
         <td>${esc(e.sub_event_type)}</td>
