@@ -11,6 +11,7 @@ and ``mined`` (cue lemmas mined from PolNeAR train); callers pick the tiers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,9 @@ MIN_QUOTE_WORDS = 4
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_PREPS = {"for", "of", "about", "against", "on", "over"}
 _CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
+_NAME = r"((?:[A-Z][\w.'’-]*[ \t]){0,4}[A-Z][\w.'’-]*)"
+_LABEL = re.compile(r"(?m)^[ \t]*[\"“]?" + _NAME + r"[ \t]*(:|―|—|--)[ \t]+(\S[^\n]*)$")
+_SIGNED = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]+(―|—|--)[ \t]*" + _NAME + r"[ \t]*$")
 
 
 @dataclass(slots=True)
@@ -159,7 +163,14 @@ class _Finder:
             for c in tok.sent.noun_chunks
             if tok.left_edge.i <= c.start and c.end <= tok.i and c.root.head.dep_ == "mark"
         ]
-        return chunks[-1].root if chunks else None
+        if chunks:
+            return chunks[-1].root
+        prev = tok.i - 1
+        while prev >= tok.sent.start and tok.doc[prev].dep_ in {"aux", "advmod", "neg"}:
+            prev -= 1
+        if prev >= tok.sent.start and tok.doc[prev].pos_ == "PROPN":
+            return tok.doc[prev]
+        return None
 
     def _through_channel(self, noun: Token) -> tuple[Token | None, str | None, Token | None]:
         """"a statement issued by X" / "a statement from X": the source is X."""
@@ -358,17 +369,48 @@ class _Finder:
                 )
         return out
 
+    def labels(self) -> list[Attribution]:
+        """Transcript and vox-pop paragraphs: "WALLACE: …", "Jane Doe ― “…”"."""
+        out: list[Attribution] = []
+        found = [(m, 1, 3) for m in _LABEL.finditer(self.text)] + [(m, 3, 1) for m in _SIGNED.finditer(self.text)]
+        for m, gname, gcontent in found:
+            name = m.group(gname)
+            if name.split()[0].lower().strip(".") in self.lex.label_stopwords or name.endswith("."):
+                continue
+            content = self.clip(m.span(gcontent), m.start(gcontent))
+            if content is None:
+                continue
+            quotes = [q for q in self.quotes if content[0] <= q.open_at + 1 and q.close_at <= content[1] + 1]
+            direct = len(quotes) == 1 and not self.text[content[0] : quotes[0].open_at].strip()
+            spans = quotes[0].trimmed(self.text) if direct else [content]
+            out.append(
+                Attribution(
+                    content=spans,
+                    cue=m.span(2),
+                    source=m.span(gname),
+                    kind="direct" if direct else "indirect",
+                    lemma=None,
+                    act="state",
+                    tier="speech",
+                    method="label",
+                    confidence=0.6,
+                    clause=m.span(gname),
+                    quotes=quotes if direct else [],
+                )
+            )
+        return out
+
 
 def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH) -> list[Attribution]:
     """Attribution relations in a parsed document, in text order, none nested in
     another's content (an outer relation wins: "X said Y claimed …" is X's)."""
     finder = _Finder(sdoc, tiers)
-    found = finder.verb_relations() + finder.according_to()
+    found = finder.verb_relations() + finder.according_to() + finder.labels()
     found.sort(key=lambda a: (a.cue or (a.start, a.start))[0])
     kept: list[Attribution] = []
     for a in found:
         anchor = a.cue[0] if a.cue else a.start
-        if any(o is not a and o.start <= anchor < o.end and not o.nominal for o in found):
+        if any(o is not a and not o.nominal and any(s <= anchor < e for s, e in o.content) for o in found):
             continue
         if any(k.content == a.content for k in kept):
             continue

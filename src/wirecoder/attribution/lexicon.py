@@ -34,6 +34,7 @@ class CueLexicon:
     channels: dict[str, str]
     channel_sources: frozenset[str]
     content_acts: tuple[tuple[str, tuple[str, ...]], ...]
+    label_stopwords: frozenset[str]
 
 
 @functools.cache
@@ -60,6 +61,7 @@ def cue_lexicon() -> CueLexicon:
         channels={k.lower(): v for k, v in raw["channels"].items()},
         channel_sources=frozenset(raw["channel_sources"]),
         content_acts=tuple((c["act"], tuple(c["words"])) for c in raw["content_acts"]),
+        label_stopwords=frozenset(raw["label_stopwords"]),
     )
 
 
