@@ -1,0 +1,47 @@
+"""The dates stage and event_date on short reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.stages.dates import event_date
+
+STAGE = "wirecoder.dates.v1"
+FRIDAY = "2025-09-05"
+
+
+@pytest.fixture(scope="module")
+def run(run_until):
+    return run_until(STAGE)
+
+
+def test_only_date_spans_are_parsed(run):
+    doc = run("We condemn the attack. We will not stop. The bombing on Thursday killed 15 people.", published=FRIDAY)
+    assert [(d.text, d.value) for d in doc.dates] == [("Thursday", "2025-09-04")]
+
+
+def test_upper_case_muc_text(run):
+    text = "SAN SALVADOR, 18 FEB 90 (DPA) -- [TEXT] HEAVY FIGHTING RAGED LAST NIGHT IN SAN SALVADOR."
+    doc = run(text, published="1990-02-18")
+    values = {d.text: d.value for d in doc.dates}
+    assert values.get("LAST NIGHT") == "1990-02-17"
+
+
+def test_event_date_prefers_the_trigger_sentence(run):
+    text = (
+        "date 2025-09-05 Quetta, Sep 5 (IANS) The US on Thursday condemned the September 2 suicide attack in Quetta. "
+        "Officials said the toll rose."
+    )
+    doc = run(text)
+    i = text.index("suicide attack")
+    assert event_date(doc, i, i + 14) == ("2025-09-02", 1)
+    i = text.index("toll")
+    assert event_date(doc, i, i + 4) == ("2025-09-02", 1)  # the sentence before
+
+
+def test_event_date_falls_back_to_publication(run):
+    text = "A bomb exploded in a market, police said."
+    doc = run(text, published=FRIDAY)
+    assert event_date(doc, 2, 6) == (FRIDAY, 1)
+    doc = run(text)
+    assert event_date(doc, 2, 6) is None

@@ -1,0 +1,76 @@
+"""Gazetteer look-ups and ACLED region names."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.geo import fold, get_gazetteer, normalize_admin1
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def test_fold_ignores_case_diacritics_and_hyphens():
+    assert fold("Gilgit-Baltistan") == fold("gilgit baltistan")
+    assert fold("Petén") == "peten"
+
+
+def test_quetta_has_coordinates_region_and_country(gaz):
+    best = gaz.lookup("Quetta")[0]
+    assert (best.feature, best.country, best.admin1) == ("city", "PAK", "Balochistan")
+    assert best.lat == pytest.approx(30.18, abs=0.01) and best.lon == pytest.approx(67.00, abs=0.01)
+
+
+def test_country_hint_reorders_ambiguous_names(gaz):
+    assert gaz.lookup("Hyderabad")[0].country == "IND"  # the bigger one without context
+    assert gaz.lookup("Hyderabad", country_hint="PAK")[0].admin1 == "Sindh"
+
+
+def test_countries_and_regions_are_places(gaz):
+    assert gaz.lookup("Pakistan")[0].feature == "country"
+    region = gaz.lookup("Balochistan")[0]
+    assert region.feature == "admin1" and region.seat == "Quetta"
+
+
+def test_curated_variants_find_regions(gaz):
+    assert gaz.lookup("NWFP")[0].admin1 == "Khyber Pakhtunkhwa"
+    assert gaz.lookup("Rangoon")[0].name == "Yangon"
+    assert gaz.lookup("US")[0].country == "USA"
+
+
+def test_exact_names_only(gaz):
+    assert all(fold(p.name) != "mono" for p in gaz.lookup("Mon"))
+    assert gaz.lookup("Xqzzyville") == []
+
+
+def test_big_city_outranks_its_same_named_region(gaz):
+    assert gaz.lookup("Kabul")[0].feature == "city"
+    assert gaz.lookup("Islamabad")[0].feature == "city"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "expected"),
+    [
+        ("NWFP", "PAK", "Khyber Pakhtunkhwa"),
+        ("Khyber Pakhtoonkhwa", "PAK", "Khyber Pakhtunkhwa"),
+        ("Sind", "PAK", "Sindh"),
+        ("Baluchistan", "PAK", "Balochistan"),
+        ("Islamabad", "PAK", "Islamabad Capital Territory"),
+        ("Rangoon", "MMR", "Yangon"),
+        ("Yangon Region", "MMR", "Yangon"),
+        ("Sindh Province", "PAK", "Sindh"),
+        ("Borno", "NGA", "Borno"),  # unknown variants come back unchanged
+    ],
+)
+def test_normalize_admin1(name, country, expected):
+    assert normalize_admin1(name, country) == expected
+
+
+def test_split_regions_by_coordinates(gaz):
+    assert normalize_admin1("Shan", "MMR", 22.93, 97.75) == "Shan-North"  # Lashio
+    assert normalize_admin1("Shan", "MMR", 21.29, 99.60) == "Shan-East"  # Kengtung
+    assert normalize_admin1("Shan State", "MMR", 20.78, 97.04) == "Shan-South"  # Taunggyi
+    assert normalize_admin1("Bago", "MMR", 18.82, 95.22) == "Bago-West"  # Pyay
+    assert gaz.lookup("Lashio")[0].admin1 == "Shan-North"

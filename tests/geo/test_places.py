@@ -1,0 +1,72 @@
+"""The places stage and the event-location helper, on short reports written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.geo import event_location
+
+STAGE = "wirecoder.places.v1"
+
+
+@pytest.fixture(scope="module")
+def run(run_until):
+    return run_until(STAGE)
+
+
+def _loc(doc, name):
+    return next(loc for loc in doc.locations if loc.name == name)
+
+
+def test_dateline_and_entities_resolve(run):
+    doc = run("date 2025-09-05 Quetta, Sep 5 (IANS) A bomb went off in Quetta. The US Embassy in Islamabad condemned it.")
+    quetta = _loc(doc, "Quetta")
+    assert (quetta.admin1, quetta.country, quetta.feature) == ("Balochistan", "PAK", "city")
+    assert quetta.lat == pytest.approx(30.18, abs=0.01) and len(quetta.mentions) == 2
+    assert {p.method for p in quetta.provenance} >= {"dateline"}
+    assert _loc(doc, "Islamabad").admin1 == "Islamabad Capital Territory"
+
+
+def test_ambiguous_name_resolved_by_region_in_text(run):
+    doc = run("KARACHI, March 3 (Reuters) - Gunmen killed two policemen in Hyderabad on Sunday, police in Sindh said.")
+    assert _loc(doc, "Hyderabad").country == "PAK"
+    doc = run("Police in Telangana said a blast in Hyderabad killed three people on Sunday.")
+    assert _loc(doc, "Hyderabad").country == "IND"
+
+
+def test_names_the_ner_missed_and_common_words_are_not_places(run):
+    doc = run("Separately, a bomb went off in Lashio in Shan State, Myanmar. Police said May was calm.")
+    names = {loc.name for loc in doc.locations}
+    assert "Lashio" in names and _loc(doc, "Lashio").admin1 == "Shan-North"
+    assert not names & {"Police", "May"}
+
+
+def test_event_location_same_sentence_near_and_region(run):
+    text = "QUETTA, Sep 5 (IANS) - Gunmen opened fire near Kalat on Friday. Police said three died.\n\nIn Sindh, a blast wounded two."
+    doc = run(text)
+
+    def at(word):
+        i = text.index(word)
+        return event_location(doc, i, i + len(word))
+
+    loc, precision = at("opened fire")
+    assert (loc.name, precision) == ("Kalat", 2)
+    assert at("died")[0].name == "Kalat"  # a town in the sentence before
+    loc, precision = at("blast")
+    assert (loc.admin1, precision) == ("Sindh", 3)  # a region only: precision 3 at its main town
+    assert loc.lat is not None
+
+
+def test_event_location_falls_back_to_dateline(run):
+    text = "QUETTA, Sep 5 (IANS) - Three people were killed when a bomb exploded on Friday, officials said."
+    doc = run(text)
+    i = text.index("exploded")
+    loc, precision = event_location(doc, i, i + 8)
+    assert (loc.name, precision) == ("Quetta", 1)
+
+
+def test_event_location_none_without_places(run):
+    text = "Three people were killed when a bomb exploded on Friday, officials said."
+    doc = run(text)
+    i = text.index("exploded")
+    assert event_location(doc, i, i + 8) is None
