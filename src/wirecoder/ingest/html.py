@@ -27,8 +27,11 @@ from .readers import DEFAULT_OPTIONS, ReadOptions, decode_bytes, failed_document
 MAX_DEPTH = 120
 #: Attribute strings longer than this are emptied (a multi-MB ``data-`` attribute is an attack or junk).
 MAX_ATTR_CHARS = 4096
-#: trafilatura discards trees with more elements than this (W009).
-MAX_TREE_SIZE = 250_000
+#: Pages with more elements than this are refused before parsing (W009): a news page has a
+#: few thousand; hundreds of thousands is a bomb, and trafilatura's fallbacks crawl on it.
+MAX_TREE_SIZE = 100_000
+#: Main text shorter than this (after stripping) is navigation debris, not a report (W009).
+MIN_TEXT_CHARS = 25
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]{0,63})([^<>]*)>")
 _VOID = frozenset(
@@ -38,11 +41,17 @@ _VOID = frozenset(
 
 def defuse_html(html: str, max_chars: int = DEFAULT_OPTIONS.max_html_bytes) -> str:
     """Bound what the HTML parser will see: size, nesting depth, attribute length."""
+    return _defuse(html, max_chars)[0]
+
+
+def _defuse(html: str, max_chars: int) -> tuple[str, int]:
+    """``defuse_html`` plus the number of element tags kept."""
     html = html[:max_chars]
     depth = 0
+    tags = 0
 
     def fix(m: re.Match[str]) -> str:
-        nonlocal depth
+        nonlocal depth, tags
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if closing:
             drop = depth > MAX_DEPTH
@@ -53,9 +62,10 @@ def defuse_html(html: str, max_chars: int = DEFAULT_OPTIONS.max_html_bytes) -> s
         depth += 1
         if depth > MAX_DEPTH:
             return ""
+        tags += 1
         return m.group(0) if len(attrs) <= MAX_ATTR_CHARS else f"<{name}>"
 
-    return _TAG.sub(fix, html)
+    return _TAG.sub(fix, html), tags
 
 
 @cache
@@ -114,7 +124,9 @@ def html_to_document(
         data = decoded
     if not data.strip():
         return failed_document(E.W001, origin)
-    html = defuse_html(data, options.max_html_bytes)
+    html, elements = _defuse(data, options.max_html_bytes)
+    if elements > MAX_TREE_SIZE:
+        return failed_document(E.W009, origin, detail=f"{elements} elements (limit {MAX_TREE_SIZE}); not a news page")
     try:
         with time_budget(options.html_budget):
             page = trafilatura.bare_extraction(
@@ -125,9 +137,9 @@ def html_to_document(
         return failed_document(E.W011, origin, detail=f"HTML extraction {exc}")
     except (ValueError, TypeError, RecursionError) as exc:
         return failed_document(E.W009, origin, detail=f"{type(exc).__name__}: {str(exc)[:200]}")
-    text = (page.text or "") if page is not None else ""
-    if not text.strip():
-        return failed_document(E.W009, origin, detail="no main text found (empty, navigation-only or not HTML)")
+    text = _drop_headline((page.text or "") if page is not None else "", page.title if page is not None else None)
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        return failed_document(E.W009, origin, detail=f"main text of {len(text.strip())} characters (empty, navigation-only or not HTML)")
     published = page.date[:10] if page.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", page.date) else None
     doc = Document(
         text=text,
@@ -141,6 +153,15 @@ def html_to_document(
         origin=origin,
     )
     return doc
+
+
+def _drop_headline(text: str, title: str | None) -> str:
+    """Drop a first line that repeats the page title (kept in ``title``), so a wire
+    dateline that follows it opens the text, where the header parser looks for it."""
+    first, sep, rest = text.partition("\n")
+    if title and sep and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return text
 
 
 _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote|tr|section|article|pre)\s*>|<br\s*/?>", re.I)

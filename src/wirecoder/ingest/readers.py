@@ -45,7 +45,7 @@ class ReadOptions:
     #: HTML pages larger than this are cut before parsing (the extracted text is coded).
     max_html_bytes: int = 8 * 2**20
     #: Wall-clock budget for extracting the main text of one HTML page, in seconds.
-    html_budget: float = 20.0
+    html_budget: float = 10.0
 
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -214,11 +214,15 @@ def read_jsonl(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[D
     except OSError as exc:
         yield failed_document(E.W006, str(path), detail=str(exc))
         return
+    lines = 0
     try:
         with fh:
             for lineno, raw in enumerate(fh, start=1):
                 if raw.strip():
+                    lines += 1
                     yield parse_jsonl_line(raw, f"{path}:{lineno}", lineno)
+        if lines == 0:
+            yield failed_document(E.W001, str(path))
     except GZIP_ERRORS as exc:
         yield failed_document(E.W008, f"{path}:{lineno + 1}", detail=f"gzip after line {lineno}: {exc or type(exc).__name__}")
     except OSError as exc:
