@@ -1,14 +1,62 @@
-"""Stage wirecoder.events.v1 (being written: assigns doc.events)."""
+"""Stage wirecoder.events.v1: the ACLED/PLOVER events a report tells of (doc.events).
+
+Cue lexicons find the event windows (``events.windows``), the trained classifier types
+them in one batch per chunk of documents (compute apart from write-back), and rules fill
+tolls, roles and attribution (``events.builder``). A statement-only report has no event.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
 from ..document import Document
+from ..errors import E
+from ..events.builder import build_events, predict_windows
+from ..events.classifier import EventClassifier, default_classifier
+from ..events.windows import event_windows
 from ..pipeline.registry import Stage, register_stage
+from ..records import Failure
+
+log = logging.getLogger(__name__)
 
 
 @register_stage("wirecoder.events.v1")
 class Events(Stage):
+    requires = ("doc.nlp",)
     assigns = ("doc.events",)
 
+    def __init__(self, classifier: EventClassifier | None = None, use_classifier: bool = True,
+                 batch_size: int = 64) -> None:
+        """``classifier`` overrides the shipped model (evaluation trains one per fold);
+        ``use_classifier=False`` types events from the cue lexicon alone."""
+        self._classifier = classifier
+        self.use_classifier = use_classifier
+        self.batch_size = batch_size
+
+    @property
+    def classifier(self) -> EventClassifier | None:
+        if not self.use_classifier:
+            return None
+        return self._classifier or default_classifier()
+
     def __call__(self, doc: Document) -> Document:
-        return doc
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        it = iter(docs)
+        while batch := list(islice(it, self.batch_size)):
+            good = [d for d in batch if not d.failed]
+            windows = [event_windows(d) for d in good]
+            flat = [w for ws in windows for w in ws]
+            preds = iter(predict_windows(self.classifier, flat))
+            for doc, ws in zip(good, windows, strict=True):
+                mine = [next(preds) for _ in ws]
+                try:
+                    doc.events = build_events(doc, ws, mine)
+                except Exception as exc:  # noqa: BLE001 - one bad document must not sink the batch
+                    log.exception("events failed on %s", doc.doc_id)
+                    msg = E.E101.format(stage=self.name, detail=f"{type(exc).__name__}: {exc}")
+                    doc.error = Failure("E101", msg, self.name, doc.origin)
+            yield from batch

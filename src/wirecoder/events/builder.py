@@ -1,0 +1,104 @@
+"""Assemble Event records: type from the classifier (or the cues), toll, date, place, roles.
+
+``predict_windows`` is the batchable part (one classifier call for many documents);
+``build_events`` writes the records for one document from its windows and predictions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..document import Document
+from ..geo import event_location
+from ..records import Event, Provenance, Span
+from .classifier import EventClassifier, Prediction
+from .lexicon import taxonomy
+from .numbers import casualty_toll
+from .roles import assign_roles, find_claims
+from .windows import Window, sentences
+
+STAGE = "wirecoder.events.v1"
+#: Sub-event types whose cue names a weapon worth keeping in ``weapon``.
+_WEAPON_TYPES = {
+    "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Grenade",
+    "Remote explosive/landmine/IED", "Chemical weapon",
+}
+#: A protest's own toll is zero unless force was used against it (the deaths it mourns
+#: belong to another event).
+_TOLL_FREE = {"Peaceful protest", "Protest with intervention"}
+
+
+def predict_windows(classifier: EventClassifier | None, windows: Sequence[Window]) -> list[Prediction | None]:
+    if classifier is None:
+        return [None] * len(windows)
+    return list(classifier.predict([w.text() for w in windows]))
+
+
+def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, float, str] | None:
+    """(event_type, sub_event_type, confidence, method), or None when no event: the
+    classifier decides; the first specific cue decides when the classifier sees no
+    event (or there is no classifier) but a specific trigger is there."""
+    tax = taxonomy()
+    if pred is not None and pred.event_type and pred.sub_event_type:
+        return pred.event_type, pred.sub_event_type, pred.confidence, "classifier"
+    specific = window.specific
+    if specific:
+        sub = specific[0].sub_event_type or "Attack"
+        return tax.event_type_of[sub], sub, 0.4, "cue-lexicon"
+    return None
+
+
+def build_events(doc: Document, windows: Sequence[Window], preds: Sequence[Prediction | None]) -> list[Event]:
+    from ..stages.dates import event_date  # here: the stages package imports this module
+
+    tax = taxonomy()
+    claims = find_claims(doc, sentences(doc)) if windows else []
+    decided = [(w, _decide_type(w, p)) for w, p in zip(windows, preds, strict=True)]
+    decided = [(w, d) for w, d in decided if d is not None]
+    events: list[Event] = []
+    for i, (window, (event_type, sub, confidence, method)) in enumerate(decided):
+        nxt = decided[i + 1][0].start if i + 1 < len(decided) else len(doc.text) + 1
+        prev_end = window.start if i else -1
+        mine = [c for c in claims if (prev_end <= c[0] < nxt) or (i == 0 and c[0] < window.start)]
+        trigger = (window.specific or window.cues)[0]
+        text = doc.text[window.start : window.end]
+        toll = casualty_toll(text, window.start)
+        if sub in _TOLL_FREE:
+            toll.fatalities, toll.fatalities_text = 0, None
+        roles = assign_roles(doc, window, event_type, mine)
+        when = event_date(doc, trigger.start, trigger.end)
+        where = event_location(doc, trigger.start, trigger.end)
+        weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)
+        evidence = [Span(s.start, s.end, s.text.strip()) for s in window.sentences]
+        evidence += [e for e in roles.evidence or [] if not any(x.start <= e.start < x.end for x in evidence)]
+        ev = Event(
+            event_type=event_type,
+            sub_event_type=sub,
+            plover=tax.plover_of.get(sub),
+            date=when[0] if when else None,
+            time_precision=when[1] if when else None,
+            location=where[0] if where else None,
+            geo_precision=where[1] if where else None,
+            actor1=roles.actor1,
+            actor2=roles.actor2,
+            attribution=roles.attribution,
+            attribution_source=roles.attribution_source,
+            fatalities=toll.fatalities,
+            fatalities_text=toll.fatalities_text,
+            injuries=toll.injuries,
+            injuries_text=toll.injuries_text,
+            weapon=weapon,
+            perpetrator_text=roles.perpetrator_text,
+            target_text=roles.target_text,
+            evidence=evidence,
+            confidence=round(confidence, 3),
+        )
+        ev.provenance = [
+            Provenance("event_type", STAGE, method, round(confidence, 3), trigger.start, trigger.end),
+            Provenance("fatalities", STAGE, "toll-rules", 0.8, window.start, window.end),
+            Provenance("actor1", STAGE, roles.method, 0.6 if roles.actor1 else 0.3),
+            Provenance("date", STAGE, "event_date", 0.7 if when else 0.0, trigger.start, trigger.end),
+            Provenance("location", STAGE, "event_location", 0.7 if where else 0.0, trigger.start, trigger.end),
+        ]
+        events.append(ev)
+    return events

@@ -1,0 +1,135 @@
+"""The event taxonomy and cue lexicons, loaded once from ``data/events/*.yaml``.
+
+Trigger cues say *that* something happened and where in the text; the taxonomy maps
+each ACLED sub-event type to its event type, PLOVER category and CASE 2021 label.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+#: The label a classifier uses for "no ACLED event here".
+NONE = "NONE"
+#: 2015 data cannot tell Protests from Riots: both are scored as this merged label.
+PROTESTS_OR_RIOTS = "Protests|Riots"
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load(resources.files("wirecoder").joinpath(f"data/events/{name}").read_text(encoding="utf-8"))
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """ACLED sub-event types with their event type, PLOVER category and CASE label."""
+
+    event_type_of: dict[str, str]
+    plover_of: dict[str, str | None]
+    case_of: dict[str, str]
+    sub_of_case: dict[str, str]
+    non_events: frozenset[str]
+    legacy_2015: dict[str, str]
+
+    def coarse(self, label: str) -> str:
+        """The scoring group of a fine label: its event type with Protests and Riots
+        merged (as in 2015 data), or NONE for labels that are not ACLED events."""
+        if label in self.non_events or label == NONE:
+            return NONE
+        event_type = self.event_type_of.get(label, label)
+        return PROTESTS_OR_RIOTS if event_type in {"Protests", "Riots"} else event_type
+
+
+@functools.cache
+def taxonomy() -> Taxonomy:
+    raw = _load("taxonomy.yaml")
+    subs: dict[str, dict[str, Any]] = raw["sub_event_types"]
+    return Taxonomy(
+        event_type_of={k: v["event_type"] for k, v in subs.items()},
+        plover_of={k: v.get("plover") for k, v in subs.items()},
+        case_of={k: v["case"] for k, v in subs.items()},
+        sub_of_case={v["case"]: k for k, v in subs.items()},
+        non_events=frozenset(raw["non_events"]),
+        legacy_2015=dict(raw["legacy_2015"]),
+    )
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A trigger found in the text: the span, and the sub-event type it points to
+    (None for a generic cue such as "killed")."""
+
+    start: int
+    end: int
+    text: str
+    sub_event_type: str | None
+
+    @property
+    def specific(self) -> bool:
+        return self.sub_event_type is not None
+
+
+@dataclass(frozen=True)
+class _Cues:
+    specific: tuple[tuple[str, re.Pattern[str]], ...]
+    generic: re.Pattern[str]
+    separate: re.Pattern[str]
+
+
+@functools.cache
+def _cues() -> _Cues:
+    raw = _load("cues.yaml")
+    return _Cues(
+        specific=tuple((sub, _compile(pats)) for sub, pats in raw["specific"].items()),
+        generic=_compile(raw["generic"]),
+        separate=_compile(raw["separate"]),
+    )
+
+
+def find_cues(text: str, offset: int = 0) -> list[Cue]:
+    """Every trigger in ``text``, in text order; a span claimed by an earlier
+    (more specific) sub-event type is not matched again by a later one."""
+    cues = _cues()
+    taken: list[tuple[int, int]] = []
+    found: list[Cue] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for sub, pattern in cues.specific:
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.append(Cue(m.start() + offset, m.end() + offset, m.group(), sub))
+    for m in cues.generic.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(Cue(m.start() + offset, m.end() + offset, m.group(), None))
+    return sorted(found, key=lambda c: c.start)
+
+
+def starts_separate_event(text: str) -> bool:
+    """Whether a sentence opens with words like "in a separate incident"."""
+    m = _cues().separate.search(text)
+    return bool(m and m.start() < 40)
+
+
+@dataclass(frozen=True)
+class AttributionCues:
+    claim: re.Pattern[str]
+    no_claim: re.Pattern[str]
+    allege: re.Pattern[str]
+    unidentified: re.Pattern[str]
+
+
+@functools.cache
+def attribution_cues() -> AttributionCues:
+    raw = _load("attribution.yaml")
+    return AttributionCues(*(_compile(raw[k]) for k in ("claim", "no_claim", "allege", "unidentified")))

@@ -1,0 +1,331 @@
+"""Casualty tolls from text: counts of the dead and the injured, ACLED's way.
+
+Its own module because the rules are many and each is testable alone: digits and
+number words ("fifteen", "twenty-five", "1,200"), sums over coordinated victims ("two
+soldiers and three civilians" -> 5), running totals ("the death toll rose to 20" -> the
+latest), conflicting claims (the lower figure), vague words with ACLED's fixed values
+("dozens" -> 12) kept as text, and injuries left null when vague ("many"). The word
+lists live in ``data/events/numbers.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_TOKEN = re.compile(r"\d+(?:-[A-Za-z]+)+|\d+[A-Za-z]+|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\w\s]")
+#: Quantifiers that may stand between a cue and its number ("killed at least 15").
+_HEDGES = {"at", "least", "about", "around", "some", "nearly", "over", "more", "than", "up", "to", "almost",
+           "approximately", "roughly", "as", "many", "the", "further", "estimated", "down"}
+#: Where a backward search for the victims of a cue stops.
+_LEFT_STOP = {".", ";", ":", "when", "after", "while", "as", "who", "which", "that", "where", "but", "because",
+              "since", "before", "said", "says", "following", "during", "if", "whereas", "although"}
+_RIGHT_STOP = {".", ";", ":", "including", "among", "when", "after", "while", "in", "on", "near", "at", "by"}
+_MAX_LEFT = 16
+_MAX_RIGHT = 8
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    units: dict[str, int]
+    multipliers: dict[str, int]
+    vague: dict[str, int]
+    unquantified: frozenset[str]
+    death: frozenset[str]
+    injury: frozenset[str]
+    toll_cues: tuple[tuple[str, ...], ...]
+    claim: frozenset[str]
+    persons: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("wirecoder").joinpath("data/events/numbers.yaml").read_text(encoding="utf-8")
+    )
+    return _Lexicon(
+        units={k: int(v) for k, v in raw["units"].items()},
+        multipliers={k: int(v) for k, v in raw["multipliers"].items()},
+        vague={k: int(v) for k, v in raw["vague"].items()},
+        unquantified=frozenset(raw["unquantified"]),
+        death=frozenset(raw["death_cues"]),
+        injury=frozenset(raw["injury_cues"]),
+        toll_cues=tuple(tuple(c.split()) for c in raw["toll_cues"]),
+        claim=frozenset(raw["claim_cues"]),
+        persons=frozenset(raw["person_nouns"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Tok:
+    low: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count found in the text: its value (None when vague and unquantified)."""
+
+    value: int | None
+    text: str
+    start: int
+    end: int
+    vague: bool = False
+
+
+@dataclass
+class Toll:
+    """The casualty figures of one event, with the words they came from."""
+
+    fatalities: int = 0
+    fatalities_text: str | None = None
+    injuries: int | None = None
+    injuries_text: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def parse_number(words: str) -> int | None:
+    """The integer a number expression names: "15", "1,200", "fifteen", "twenty-five",
+    "one hundred", "dozens" (12). None when it names no definite number ("many")."""
+    toks = [t.low for t in _tokens(words) if t.low not in _HEDGES or t.low in {"a", "an"}]
+    value, _, _ = _number_at(toks, 0)
+    return value
+
+
+def _number_at(toks: list[str], i: int) -> tuple[int | None, int, bool]:
+    """Parse a number starting at toks[i]: (value, tokens used, vague). (None, 0, False) if none."""
+    lex = _lexicon()
+    if i >= len(toks):
+        return None, 0, False
+    tok = toks[i]
+    if tok[0].isdigit():
+        if not tok.replace(",", "").replace(".", "").isdigit():
+            return None, 0, False  # "62-year-old", "107mm": a measure, not a head count
+        try:
+            value = int(float(tok.replace(",", "")))
+        except ValueError:
+            return None, 0, False
+        if 1900 <= value <= 2100 and "," not in tok:  # a year, not a head count
+            return None, 0, False
+        return value, 1, False
+    if tok in lex.vague:
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if nxt[:1].isdigit() or nxt in lex.units:
+            return _number_at(toks, i + 1)[0], 2, False  # "some 20": a hedge, not a vague count
+        return lex.vague[tok], 1, True
+    if tok == "no":
+        return 0, 2 if i + 1 < len(toks) and toks[i + 1] == "one" else 1, False
+    total, current, used = 0, 0, 0
+    j = i
+    if tok in {"a", "an", "another"} and i + 1 < len(toks) and (toks[i + 1] in lex.units or toks[i + 1] in lex.multipliers):
+        j, used = i + 1, 1  # "a dozen", "a hundred": the article is not a one
+    while j < len(toks):
+        parts = toks[j].split("-")
+        if all(p in lex.units for p in parts) and not (used and toks[j] in {"a", "an", "no", "both"}):
+            current += sum(lex.units[p] for p in parts)
+        elif toks[j] in lex.multipliers and used:
+            current = max(current, 1) * lex.multipliers[toks[j]]
+            if lex.multipliers[toks[j]] >= 1000:
+                total, current = total + current, 0
+        elif toks[j] == "and" and used and j + 1 < len(toks) and toks[j + 1] in lex.units and toks[j - 1] in lex.multipliers:
+            pass
+        else:
+            break
+        used += 1
+        j += 1
+    if not used:
+        return None, 0, False
+    return total + current, used, False
+
+
+def _is_person_count(toks: list[_Tok], i: int, used: int) -> bool:
+    """"a"/"an"/"one" count only as one person when a person noun follows closely."""
+    if toks[i].low not in {"a", "an", "another"}:
+        return True
+    persons = _lexicon().persons
+    for t in toks[i + used : i + used + 4]:
+        word = t.low.rstrip("s") if t.low.endswith("s") and t.low not in persons else t.low
+        if word in persons or t.low in persons:
+            return True
+        if t.low in {".", ",", ";", "and", "was", "were"}:
+            return False
+    return False
+
+
+def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tuple[int | None, int, int, bool]]:
+    """Numbers before a passive/stative cue ("two soldiers and three civilians were killed")."""
+    lex = _lexicon()
+    lows = [t.low for t in toks]
+    found: list[tuple[int | None, int, int, bool]] = []
+    end = cue
+    j = cue - 1
+    stop = max(-1, cue - 1 - _MAX_LEFT)
+    while j > stop:
+        low = lows[j]
+        if low in other or low in lex.death:
+            if _takes_right(toks, j):
+                return []  # the numbers here are that cue's victims ("killed 15 and injured many")
+            break
+        if low in _LEFT_STOP:
+            break
+        if low == "including" and end == cue:
+            end = j  # what follows "including" is a subset of what precedes it
+        j -= 1
+    k = j + 1
+    while k < end:
+        value, used, vague = _number_at(lows, k)
+        if used and (value is not None) and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used):
+            found.append((value, k, k + used, vague))
+            k += used
+            continue
+        if lows[k] in lex.unquantified:
+            found.append((None, k, k + 1, True))
+        k += 1
+    return found
+
+
+_ACTIVE = {"killing", "kill", "kills", "injuring", "wounding", "injures"}
+_AMBIGUOUS = {"killed", "injured", "wounded", "gunned"}
+
+
+def _takes_right(toks: list[_Tok], i: int) -> bool:
+    """Whether the cue at ``i`` reads its count from the words after it."""
+    low = toks[i].low
+    lex = _lexicon()
+    other = lex.injury if low in lex.death else lex.death
+    return low in _ACTIVE or (low in _AMBIGUOUS and not _counts_left(toks, i, other))
+
+
+_NON_PERSON_UNITS = {"hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "km",
+                     "kilometres", "kilometers", "miles", "metres", "meters", "mm", "rounds", "round", "shells",
+                     "shell", "houses", "house", "vehicles", "vehicle", "times", "minutes", "percent", "%", "kg",
+                     "bombs", "bomb", "mines", "mortars", "rockets", "missiles", "grenades", "shots", "ammunition"}
+
+
+def _unit_follows(lows: list[str], k: int) -> bool:
+    return k < len(lows) and lows[k] in _NON_PERSON_UNITS
+
+
+def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tuple[int | None, int, int, bool]]:
+    """Numbers after an active cue ("killing 6 civilians and 2 soldiers", "injured many")."""
+    lex = _lexicon()
+    lows = [t.low for t in toks]
+    found: list[tuple[int | None, int, int, bool]] = []
+    k = cue + 1
+    end = min(len(toks), cue + 1 + _MAX_RIGHT)
+    while k < end:
+        low = lows[k]
+        if low in _RIGHT_STOP or low in other or (low in lex.death and k != cue + 1):
+            break
+        value, used, vague = _number_at(lows, k)
+        if used and value is not None and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used):
+            found.append((value, k, k + used, vague))
+            k += used
+            continue
+        if low in {"him", "her"} and k == cue + 1:
+            found.append((1, k, k + 1, False))
+            break
+        if low in lex.unquantified and not found:
+            found.append((None, k, k + 1, True))
+            break
+        if low not in _HEDGES and not found and low not in {"of", "the"}:
+            break  # "killed in", "killed the ..." without a number right away
+        if low == "and" and found:
+            k += 1
+            continue
+        k += 1
+    return found
+
+
+def _mentions(text: str, kind: str) -> list[tuple[list[Count], bool, bool]]:
+    """Each cue of ``kind`` ("death"/"injury") with its counts, and whether it is a running
+    total or a party's claim."""
+    lex = _lexicon()
+    toks = _tokens(text)
+    lows = [t.low for t in toks]
+    cues, other = (lex.death, lex.injury) if kind == "death" else (lex.injury, lex.death)
+    sent_start = [0] * len(lows)
+    for i in range(1, len(lows)):
+        sent_start[i] = i if lows[i - 1] == "." else sent_start[i - 1]
+    out: list[tuple[list[Count], bool, bool]] = []
+    for i, low in enumerate(lows):
+        is_toll = kind == "death" and any(
+            tuple(lows[i : i + len(c)]) == c for c in lex.toll_cues
+        )
+        if is_toll:
+            n = next(len(c) for c in lex.toll_cues if tuple(lows[i : i + len(c)]) == c)
+            raw = _counts_right(toks, i + n - 1, other)
+            if not raw:
+                for j in range(i + n, min(len(lows), i + n + 5)):
+                    value, used, vague = _number_at(lows, j)
+                    if used and value is not None:
+                        raw = [(value, j, j + used, vague)]
+                        break
+        elif low in cues:
+            if low in _ACTIVE:
+                raw = _counts_right(toks, i, other)  # active: the victims follow
+            elif low in _AMBIGUOUS or (low == "dead" and i and lows[i - 1] in {"shot", "gunned", "stabbed", "beaten"}):
+                raw = _counts_left(toks, i, other) or _counts_right(toks, i, other)  # passive, else active
+            else:
+                raw = _counts_left(toks, i, other)
+        else:
+            continue
+        counts = [Count(v, text[toks[a].start : toks[b - 1].end], toks[a].start, toks[b - 1].end, vague)
+                  for v, a, b, vague in raw]
+        if counts:
+            out.append((counts, is_toll, any(w in lex.claim for w in lows[max(sent_start[i], i - 8) : i])))
+    return out
+
+
+def _resolve(mentions: list[tuple[list[Count], bool, bool]]) -> tuple[int | None, str | None, list[Count]]:
+    """One figure from the mentions: the last running total if any, else the largest
+    sentence figure among non-claims (repeats are common, new victims rarer), and the
+    lower figure when a party's claim conflicts with it."""
+    def total(counts: list[Count]) -> int | None:
+        vals = [c.value for c in counts if c.value is not None]
+        return sum(vals) if vals else None
+
+    tolls = [(c, total(c)) for c, is_toll, _ in mentions if is_toll and total(c) is not None]
+    if tolls:
+        counts, value = tolls[-1]
+        return value, " ".join(c.text for c in counts), counts
+    plain = [(c, total(c)) for c, _, claim in mentions if not claim and total(c) is not None]
+    claims = [(c, total(c)) for c, _, claim in mentions if claim and total(c) is not None]
+    pool = plain or claims
+    if pool:
+        counts, value = max(pool, key=lambda cv: cv[1] or 0)
+        if plain and claims:
+            counts, value = min([(counts, value), *claims], key=lambda cv: cv[1] or 0)
+        return value, " ".join(c.text for c in counts), counts
+    vague = [c for cs, _, _ in mentions for c in cs if c.vague]
+    if vague:
+        return None, vague[0].text, vague[:1]
+    return None, None, []
+
+
+def casualty_toll(text: str, offset: int = 0) -> Toll:
+    """The toll told by ``text`` (an event's sentences). ``offset`` shifts the spans
+    to document offsets. No deaths mentioned gives 0; vague injuries give None + text."""
+    dead, dead_text, dead_counts = _resolve(_mentions(text, "death"))
+    hurt_mentions = _mentions(text, "injury")
+    hurt, hurt_text, hurt_counts = _resolve(hurt_mentions)
+    if hurt is not None and any(c.vague for c in hurt_counts):
+        hurt = None  # injuries: a number only when the text gives one
+    spans = [(c.start + offset, c.end + offset) for c in [*dead_counts, *hurt_counts]]
+    return Toll(
+        fatalities=dead if dead is not None else 0,
+        fatalities_text=dead_text,
+        injuries=hurt,
+        injuries_text=hurt_text,
+        spans=spans,
+    )

@@ -1,0 +1,205 @@
+"""Who did it to whom, and on whose word: actor1/actor2 and the attribution of an event.
+
+Roles come from spaCy's dependency parse around the trigger (subject or "by"-agent →
+actor1; object, passive subject or "on/at/against" target → actor2), mapped onto the
+actors stage's canonical actors with ``doc.actor_at``. The attribution follows the
+report: a claim of responsibility (anywhere, even inside a quote: its speaker is the
+source) gives ``claimed``; a blamed or suspected actor ``alleged``; plain narration
+``reported``; no perpetrator ``unknown`` with ACLED's Unidentified Armed Group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..actors import canonical_actor
+from ..document import Document
+from ..records import Actor, ActorRef, Span
+from .lexicon import attribution_cues
+from .windows import Sentence, Window
+
+_AGENT_TYPES = ("armed_group", "state_forces")
+_TARGET_PREPS = {"on", "at", "against", "targeting", "targetting", "in"}
+_NOT_PERPETRATORS = {"civilians", "person", "media", "international_org", "civil_society"}
+
+
+@dataclass
+class Roles:
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    attribution: str = "unknown"
+    attribution_source: str | None = None
+    perpetrator_text: str | None = None
+    target_text: str | None = None
+    method: str = "none"
+    evidence: list[Span] | None = None
+
+
+def _span_actor(doc: Document, tok: Any) -> tuple[Actor, str] | None:
+    """The canonical actor named by a token and its left modifiers ("a BNP meeting")."""
+    span = tok.doc[tok.left_edge.i : tok.i + 1]
+    actor = doc.actor_at(span.start_char, span.end_char)
+    return (actor, span.text) if actor else None
+
+
+def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] | None, tuple[Actor, str] | None]:
+    if doc.nlp is None or not window.cues:
+        return None, None
+    a1: tuple[Actor, str] | None = None
+    a2: tuple[Actor, str] | None = None
+    for cue in window.cues:
+        span = doc.nlp.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        verb = tok if tok.pos_ in {"VERB", "AUX"} else (tok.head if tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} else None)
+        if verb is not None and verb.dep_ == "prep":
+            verb = verb.head
+        heads = [tok] + ([verb] if verb is not None and verb is not tok else [])
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "nsubj" and a1 is None:
+                    a1 = _span_actor(doc, child)
+                elif child.dep_ == "agent" and a1 is None:
+                    obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    a1 = _span_actor(doc, obj) if obj is not None else None
+                elif child.dep_ in {"compound", "poss"} and head is tok and a1 is None:
+                    a1 = _span_actor(doc, child)
+                elif child.dep_ in {"dobj", "nsubjpass"} and a2 is None:
+                    a2 = _span_actor(doc, child)
+                elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and a2 is None:
+                    obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    found = _span_actor(doc, obj) if obj is not None else None
+                    if found and found[0].type != "government":
+                        a2 = found
+        if a1 and a2:
+            break
+    if a1 and a2 and a1[0] is a2[0]:
+        a2 = None
+    if a1 and a1[0].type in _NOT_PERPETRATORS:
+        a1 = None  # "civilians were killed" parsed as a subject: a victim, not an agent
+    return a1, a2
+
+
+def _mentions_in(doc: Document, start: int, end: int) -> list[tuple[int, int, Actor]]:
+    return sorted((m.start, m.end, a) for a in doc.actors for m in a.mentions if start <= m.start and m.end <= end)
+
+
+def _claimant(doc: Document, sent: Sentence, cue_start: int, cue_end: int) -> tuple[Actor, int, int] | None:
+    """The group claiming: the nearest armed group before the cue ("X has since claimed
+    responsibility"), else after it ("responsibility was claimed by X")."""
+    mentions = _mentions_in(doc, sent.start, sent.end)
+    before = [m for m in mentions if m[1] <= cue_start and m[2].type in _AGENT_TYPES]
+    if before:
+        s, e, a = before[-1]
+        return a, s, e
+    after = [m for m in mentions if m[0] >= cue_end and m[2].type in _AGENT_TYPES]
+    if after:
+        s, e, a = after[0]
+        return a, s, e
+    return None
+
+
+def _speaker_at(doc: Document, pos: int) -> str | None:
+    for st in doc.statements:
+        if st.start <= pos < st.end and st.speaker is not None:
+            return st.speaker.name
+    return None
+
+
+def find_claims(doc: Document, sents: list[Sentence]) -> list[tuple[int, Actor, str | None, Span]]:
+    """Claims of responsibility in the report: (position, claimant, source, evidence
+    from the claimant's mention to the cue)."""
+    cues = attribution_cues()
+    out = []
+    for sent in sents:
+        if cues.no_claim.search(sent.text):
+            continue
+        for m in cues.claim.finditer(sent.text):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            found = _claimant(doc, sent, a, b)
+            if found is None:
+                continue
+            actor, s, _ = found
+            out.append((a, actor, _speaker_at(doc, a), Span(s, b, doc.text[s:b])))
+    return out
+
+
+def _alleged(doc: Document, window: Window) -> tuple[Actor, str, str | None] | None:
+    """An actor blamed or suspected in the window: (actor, words, who blames)."""
+    cues = attribution_cues()
+    for sent in window.sentences:
+        for m in cues.allege.finditer(sent.text):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            mentions = [x for x in _mentions_in(doc, sent.start, sent.end) if x[2].type not in _NOT_PERPETRATORS]
+            right = [x for x in mentions if x[0] >= b and x[2].type in _AGENT_TYPES]
+            left = [x for x in mentions if x[1] <= a]
+            verb = m.group().lower()
+            if verb.startswith(("blam", "accus")) and right:
+                source = left[-1][2].name if left else _speaker_at(doc, a)
+                return right[0][2], doc.text[right[0][0] : right[0][1]], source
+            near = sorted([x for x in mentions if x[2].type in _AGENT_TYPES], key=lambda x: min(abs(x[0] - b), abs(x[1] - a)))
+            if near and min(abs(near[0][0] - b), abs(near[0][1] - a)) < 60:
+                return near[0][2], doc.text[near[0][0] : near[0][1]], _speaker_at(doc, a)
+    return None
+
+
+def generic_actor(noun: str, country: str | None) -> ActorRef | None:
+    """ACLED's generic actor of the report's country ("Protesters (Pakistan)")."""
+    return canonical_actor(noun, country)
+
+
+def assign_roles(
+    doc: Document, window: Window, event_type: str | None, claims: list[tuple[int, Actor, str | None, Span]]
+) -> Roles:
+    """actor1, actor2 and the attribution of the event told in ``window``."""
+    country = doc.scratch.get("country")
+    a1, a2 = _dependency_roles(doc, window)
+    roles = Roles()
+    if a2:
+        roles.actor2, roles.target_text = a2[0].ref(), a2[1]
+    if event_type in {"Protests", "Riots"}:
+        generic = generic_actor("protesters" if event_type == "Protests" else "rioters", country)
+        roles.actor1, roles.attribution, roles.method = generic, "reported", "protest-actor"
+        roles.perpetrator_text = a1[1] if a1 else None
+        return roles
+    if claims:
+        _, actor, source, span = claims[0]
+        roles.actor1, roles.attribution, roles.attribution_source = actor.ref(), "claimed", source
+        words = next((doc.text[m.start : m.end] for m in actor.mentions if m.start == span.start), span.text)
+        roles.perpetrator_text, roles.method, roles.evidence = words, "claim-of-responsibility", [span]
+        return roles
+    alleged = _alleged(doc, window)
+    if alleged:
+        actor, words, source = alleged
+        roles.actor1, roles.attribution, roles.attribution_source = actor.ref(), "alleged", source
+        roles.perpetrator_text, roles.method = words, "allegation-cue"
+        return roles
+    if a1 and a1[0].type not in {"government"}:
+        roles.actor1, roles.attribution, roles.perpetrator_text, roles.method = a1[0].ref(), "reported", a1[1], "dependency"
+        return roles
+    unidentified = attribution_cues().unidentified.search(window.text())
+    fallback = _first_agent(doc, window, exclude=roles.actor2)
+    if fallback is not None:
+        roles.actor1, roles.perpetrator_text = fallback[0].ref(), fallback[1]
+        roles.attribution, roles.method = "reported", "nearest-armed-actor"
+        return roles
+    roles.actor1 = generic_actor("gunmen", country)
+    roles.perpetrator_text = unidentified.group() if unidentified else None
+    roles.attribution, roles.method = "unknown", "unidentified"
+    return roles
+
+
+def _first_agent(doc: Document, window: Window, exclude: ActorRef | None) -> tuple[Actor, str] | None:
+    """The first armed actor named in the window before its first trigger (a narrated
+    perpetrator the parse missed: "TTP militants opened fire ...")."""
+    first = window.cues[0].start if window.cues else window.end
+    for s, e, actor in _mentions_in(doc, window.start, window.end):
+        if s >= first:
+            break
+        if actor.type in _AGENT_TYPES and (exclude is None or actor.name != exclude.name):
+            if re.match(r"(?i)(?:unidentified|unknown)", actor.name) is None:
+                return actor, doc.text[s:e]
+    return None

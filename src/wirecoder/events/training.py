@@ -1,0 +1,47 @@
+"""Training data and cross-validation for the event classifier.
+
+Cross-validation never scores an item the model saw: for fold k of the scored file, the
+model learns from the other labelled files in full and from this file's other folds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .classifier import EventClassifier
+from .corpora import LabelledText, fold_of, read_acled, read_case
+
+#: The labelled files the classifier learns from, relative to ``shared/data``.
+SOURCES: dict[str, str] = {
+    "acled_pakistan_2015/dev.csv": "acled",
+    "acled_myanmar_2021_erv/dev.csv": "acled",
+    "case2021_task2/dev.tsv": "case",
+}
+_READERS = {"acled": read_acled, "case": read_case}
+
+
+def load_sources(data_dir: Path, exclude: Path | None = None) -> dict[str, list[LabelledText]]:
+    """Every training source present under ``data_dir`` (minus ``exclude``)."""
+    out: dict[str, list[LabelledText]] = {}
+    for rel, kind in SOURCES.items():
+        path = data_dir / rel
+        if path.is_file() and (exclude is None or path.resolve() != exclude.resolve()):
+            out[rel] = list(_READERS[kind](path))
+    return out
+
+
+def train_classifier(examples: Iterable[LabelledText]) -> EventClassifier:
+    return EventClassifier.train(examples)
+
+
+def data_dir_of(path: Path) -> Path:
+    """``shared/data`` from a dataset file path (``shared/data/<set>/dev.csv``)."""
+    return path.resolve().parent.parent
+
+
+def fold_classifiers(items: list[LabelledText], path: Path, folds: int) -> list[EventClassifier]:
+    """One classifier per fold of ``items`` (the file at ``path``): each learns from the
+    other sources next to it and from the items outside its fold."""
+    others = [x for xs in load_sources(data_dir_of(path), exclude=path).values() for x in xs]
+    return [train_classifier(others + [x for x in items if fold_of(x.key, folds) != k]) for k in range(folds)]

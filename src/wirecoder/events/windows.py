@@ -1,0 +1,129 @@
+"""Event windows: which sentences of a report tell of one event.
+
+A sentence opens or extends an event window when it carries a trigger cue outside a
+quotation (quotes condemning an attack are not events) and is not an accusation (an
+allegation is never an event). A toll sentence without a trigger ("Four soldiers were
+killed") extends the open window. A new window opens at "in a separate incident" or when
+a specific cue of another kind of event comes with its own place or date: ACLED's unit
+is one type, one actor pair, one place, one day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document
+from .lexicon import Cue, attribution_cues, find_cues, starts_separate_event, taxonomy
+
+_QUOTE = re.compile(r"[\"“«][^\"”»]{15,}?[\"”»]")
+_CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|deaths?|injured|wounded|lives|bodies|martyred|slain)\b", re.I)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    cues: list[Cue]
+    quoted: bool
+
+
+@dataclass
+class Window:
+    """The sentences of one event (document offsets) and their trigger cues."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.sentences[0].start
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1].end
+
+    @property
+    def cues(self) -> list[Cue]:
+        return [c for s in self.sentences if not s.quoted for c in s.cues]
+
+    @property
+    def specific(self) -> list[Cue]:
+        return [c for c in self.cues if c.specific]
+
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def groups(self) -> set[str]:
+        tax = taxonomy()
+        return {tax.coarse(c.sub_event_type) for c in self.specific if c.sub_event_type}
+
+
+def quote_spans(doc: Document) -> list[tuple[int, int]]:
+    """Quoted words: direct statements found by the statements stage, and any long
+    quotation marks pair (so the rule holds when that stage found no speaker)."""
+    spans = [(s.start, s.end) for s in doc.statements if s.kind == "direct"]
+    spans += [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+    return spans
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    body = doc.scratch.get("body_start") or 0
+    if doc.nlp is not None:
+        bounds = [(s.start_char, s.end_char) for s in doc.nlp.sents]
+    else:
+        bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", doc.text)]
+    quotes = quote_spans(doc)
+    out = []
+    for a, b in bounds:
+        a = max(a, body)
+        if b <= a or not doc.text[a:b].strip():
+            continue
+        text = doc.text[a:b]
+        cues = find_cues(text, a)
+        in_quote = [any(qa <= c.start and c.end <= qb for qa, qb in quotes) for c in cues]
+        quoted = bool(cues) and all(in_quote)
+        out.append(Sentence(a, b, text, [c for c, q in zip(cues, in_quote, strict=True) if not q] or cues, quoted))
+    return out
+
+
+def _is_trigger(sent: Sentence) -> bool:
+    if sent.quoted or not sent.cues:
+        return False
+    if any(c.specific for c in sent.cues):
+        return not _accusation_only(sent)
+    return bool(_CASUALTY.search(sent.text)) and not _accusation_only(sent)
+
+
+def _accusation_only(sent: Sentence) -> bool:
+    """A sentence that only accuses ("X alleged that the army is carrying out killings")
+    is an allegation, not an event, unless it also reports casualties with numbers."""
+    return bool(attribution_cues().allege.search(sent.text)) and not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b.*\b(?:killed|dead|died|injured|wounded)\b", sent.text, re.I)
+
+
+def _own_place_or_date(doc: Document, sent: Sentence) -> bool:
+    places = any(sent.start <= m.start < sent.end for loc in doc.locations for m in loc.mentions)
+    dates = any(sent.start <= d.start < sent.end and d.kind == "date" for d in doc.dates)
+    return places or dates
+
+
+def event_windows(doc: Document) -> list[Window]:
+    """Group the report's sentences into event windows, in text order."""
+    windows: list[Window] = []
+    current: Window | None = None
+    for sent in sentences(doc):
+        if _is_trigger(sent):
+            if current is None:
+                current = Window([sent])
+                windows.append(current)
+                continue
+            groups = {taxonomy().coarse(c.sub_event_type) for c in sent.cues if c.sub_event_type}
+            new_kind = bool(groups) and bool(current.groups()) and not (groups & current.groups())
+            if starts_separate_event(sent.text) or (new_kind and _own_place_or_date(doc, sent)):
+                current = Window([sent])
+                windows.append(current)
+            else:
+                current.sentences.append(sent)
+        elif current is not None and not sent.quoted and _CASUALTY.search(sent.text):
+            current.sentences.append(sent)
+    return windows
