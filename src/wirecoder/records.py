@@ -250,6 +250,7 @@ class Allegation(Record):
     period: Period | None = None
     statement: int | None = None
     hedge: str | None = None  # alleged | claimed | widely acknowledged | denied | ...
+    denied_by: list[int] = field(default_factory=list)  # indices of statements denying it
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
     provenance: list[Provenance] = field(default_factory=list)

@@ -1,0 +1,52 @@
+"""Who is speaking: a source span resolved to a canonical actor.
+
+The actors stage resolves names and descriptions ("the rights body") to canonical
+actors; here we add what only the attribution context knows: pronouns ("he said", "they
+claimed") go to the last compatible speaker or actor before them, and an unknown proper
+name becomes an actor of its own so the statement still has a speaker.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..records import ActorRef
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
+
+
+def _compatible(pronoun: str, ref: ActorRef) -> bool:
+    if pronoun in PERSON_PRONOUNS:
+        return ref.type == "person"
+    return ref.type != "person" or pronoun in {"we", "they"}
+
+
+def resolve_speaker(
+    doc: Document, start: int, end: int, previous: list[tuple[int, ActorRef]]
+) -> tuple[ActorRef | None, str]:
+    """The speaker of the source span [start, end) and how it was found.
+
+    ``previous`` holds (offset, speaker) of the statements before this one, in order.
+    """
+    mention = doc.text[start:end].strip()
+    low = mention.lower()
+    if low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        for _, ref in reversed(previous):
+            if _compatible(low, ref):
+                return ref, "pronoun:speaker"
+        best = None
+        for actor in doc.actors:
+            for m in actor.mentions:
+                if m.end <= start and _compatible(low, actor.ref()) and (best is None or m.end > best[0]):
+                    best = (m.end, actor.ref())
+        return (best[1], "pronoun:actor") if best else (None, "pronoun:unresolved")
+    actor = doc.actor_at(start, end)
+    if actor is not None:
+        return actor.ref(), "actor_at"
+    if doc.nlp is not None:
+        span = doc.nlp.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.pos_ == "PROPN":
+            is_person = any(e.label_ == "PERSON" for e in span.ents)
+            name = " ".join(t.text for t in span if t.pos_ == "PROPN") or mention
+            return ActorRef(name, "person" if is_person else "other"), "proper_name"
+    return None, "unresolved"
