@@ -15,7 +15,7 @@ from typing import Any
 from ..records import Actor, Provenance, Span
 from .countries import Country, countries, infer_country, place_country
 from .lexicon import Entry, Lexicon, lexicon
-from .matching import actor_matcher
+from .matching import PatternInfo, actor_matcher
 
 STAGE = "wirecoder.actors.v1"
 
@@ -27,6 +27,10 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Prepositions whose object is a party, not a place ("ties with Pakistan").
 PARTY_PREPS = frozenset({"with", "against", "by", "between", "urged", "on"})
+#: Dependencies of a noun that is a participant rather than a modifier.
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "agent"})
+#: Words after a name that make it a place ("the Catatumbo region").
+PLACE_NOUNS = frozenset({"region", "province", "district", "state", "valley", "area", "county", "city", "town", "village"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 _APPOSITIVE_ROLE = re.compile(
     r"^,\s+(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+)?"
@@ -61,10 +65,12 @@ def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int =
     lex = lexicon()
     gpes = [e.text for e in sp.ents if e.label_ in ("GPE", "LOC")]
     norps = [e.text for e in sp.ents if e.label_ == "NORP"]
-    iso3 = infer_country(dateline_place, gpes, norps)
+    matches = actor_matcher()(sp)
+    named = [lex.entries[lex.aliases[p[0]]].country for (kind, p), _, _ in matches if kind == "alias"]
+    iso3 = infer_country(dateline_place, gpes, norps, [c for c in named if c])
     country = countries().by_iso3.get(iso3) if iso3 else None
 
-    cands = _dictionary_mentions(sp, lex, country) + _entity_mentions(sp, lex, country)
+    cands = _dictionary_mentions(sp, matches, lex, country) + _entity_mentions(sp, lex, country)
     cands = [m for m in cands if sp[m.start].idx >= body_start]
     chosen = _select(cands)
     chosen = _persons(sp, lex, chosen, country)
@@ -74,9 +80,11 @@ def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int =
 
 
 # --- candidates ---------------------------------------------------------------------------------------
-def _dictionary_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Mention]:
+def _dictionary_mentions(
+    sp: Any, matches: list[tuple[PatternInfo, int, int]], lex: Lexicon, country: Country | None
+) -> list[Mention]:
     out: list[Mention] = []
-    for (kind, payload), start, end in actor_matcher()(sp):
+    for (kind, payload), start, end in matches:
         if kind == "alias":
             e = lex.entries[lex.aliases[payload[0]]]
             m = _from_entry(e, start, end, "alias-dictionary")
@@ -91,6 +99,9 @@ def _dictionary_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list
                 Mention(start, end, f"{group} {singular}", typ, lex.ethnic[group], "ethnic-phrase", 0.7)
             )
         elif kind == "generic":
+            last = sp[end - 1]
+            if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end:
+                continue  # a modifier ("a military base", "police station"), not a participant
             rule = lex.generic[int(payload[0])]
             definite = start > 0 and sp[start - 1].lower_ in DEFINITE
             out.append(
@@ -152,13 +163,16 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
             if known:
                 out.append(_from_entry(known, start, ent.end, "alias-dictionary"))
             else:
-                out.append(Mention(start, ent.end, text, _org_type(lex, text), _org_country(lex, text) or doc_iso3, "ner", 0.6))
+                typ = _org_type(lex, text)
+                if typ == "other" and place_country(text):
+                    continue  # a place NER took for an organisation ("fled to Cucuta")
+                out.append(Mention(start, ent.end, text, typ, _org_country(lex, text) or doc_iso3, "ner", 0.6))
         elif ent.label_ == "PERSON":
-            if _is_person(lex, text):
+            if _is_person(lex, text) and not (ent.end < len(sp) and sp[ent.end].lower_ in PLACE_NOUNS):
                 out.append(Mention(start, ent.end, text, "person", None, "ner", 0.6))
         elif ent.label_ == "NORP":
             root = ent.root
-            if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound", "nmod"):
+            if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ACTING_DEPS:
                 iso = lex.ethnic.get(text) or countries().by_demonym.get(text) or doc_iso3
                 out.append(Mention(start, ent.end, text, "ethnic_group", iso, "ner", 0.5))
         elif ent.label_ == "GPE":
@@ -251,6 +265,8 @@ def _persons(sp: Any, lex: Lexicon, chosen: list[Mention], country: Country | No
                     org = other
             if iso is None and org is not None and org.type in ("government", "state_forces"):
                 iso = org.country
+            if iso is None and org is None and country is not None:
+                iso = country.iso3  # "President Gustavo Petro" in a report from Colombia
             c = table.by_iso3.get(iso) if iso else None
             if c is not None:
                 m.role = rule.role.format(name=c.name, short=c.short, title=title)

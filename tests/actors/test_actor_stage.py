@@ -1,0 +1,131 @@
+"""The actors stage on short reports written for these tests (Nigeria, Myanmar, Syria, Colombia, India, Niger)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.document import Document
+
+STAGE = "wirecoder.actors.v1"
+METHODS = {"alias-dictionary", "ethnic-phrase", "ner", "generic-noun", "description-coref", "acronym"}
+
+
+@pytest.fixture(scope="module")
+def run(run_until):
+    return run_until(STAGE)
+
+
+def by_name(doc: Document) -> dict[str, object]:
+    return {a.name: a for a in doc.actors}
+
+
+def surfaces(doc: Document, name: str) -> list[str]:
+    return [m.text for m in by_name(doc)[name].mentions]
+
+
+NIGERIA = (
+    "date 2025-03-10 Maiduguri, Mar 10 (Reuters) Boko Haram fighters killed 12 villagers in Borno state on Sunday, "
+    "police said. Nigerian troops later repelled an attack by ISWAP on a military base in Damboa, the army said. "
+    "Amnesty International condemned the killings, and the rights group urged the Nigerian government to protect "
+    "civilians. Governor Babagana Zulum visited the village."
+)
+
+
+def test_nigeria_named_generic_and_coref(run) -> None:
+    doc = run(NIGERIA)
+    actors = by_name(doc)
+    assert doc.scratch["country"] == "NGA"
+    assert actors["JAS: Boko Haram"].type == "armed_group"
+    assert actors["Islamic State West Africa Province"].parent == "Islamic State"
+    assert surfaces(doc, "Military Forces of Nigeria") == ["Nigerian troops", "army"]
+    assert actors["Police Forces of Nigeria"].type == "state_forces"
+    assert actors["Civilians (Nigeria)"].type == "civilians"
+    assert "the rights group" in surfaces(doc, "Amnesty International")
+    assert actors["Government of Nigeria"].country == "NGA"
+    zulum = actors["Babagana Zulum"]
+    assert (zulum.type, zulum.country) == ("person", "NGA") and zulum.role.startswith("Governor")
+    assert "Reuters" not in actors  # the dateline's agency is not an actor of the report
+
+
+def test_myanmar_junta_aliases_and_acronym(run) -> None:
+    doc = run(
+        "date 2024-02-03 Yangon, Feb 3 (AFP) Myanmar's junta carried out air strikes on villages in Sagaing region, "
+        "killing nine civilians, according to the National Unity Government (NUG). The Arakan Army said it had "
+        "captured a base from the Tatmadaw in Rakhine state. The NUG called on ASEAN to act."
+    )
+    actors = by_name(doc)
+    assert set(surfaces(doc, "Military Forces of Myanmar")) == {"junta", "Tatmadaw"}
+    assert surfaces(doc, "National Unity Government") == ["National Unity Government", "NUG", "NUG"]
+    assert actors["Arakan Army"].country == "MMR"
+    assert actors["ASEAN"].type == "international_org"
+    assert "Sagaing" not in actors and "Rakhine" not in actors
+
+
+def test_syria_gpe_as_actor_and_descriptions(run) -> None:
+    doc = run(
+        "date 2024-11-30 Beirut, Nov 30 (AFP) Hayat Tahrir al-Sham fighters seized most of Aleppo, the Syrian "
+        "Observatory for Human Rights said. Syrian government forces withdrew from the city. Russia carried out air "
+        "strikes on rebel positions, the monitor said. The Kurdish-led Syrian Democratic Forces (SDF) said the "
+        "group would defend Kurdish districts."
+    )
+    actors = by_name(doc)
+    assert doc.scratch["country"] == "SYR"  # not Lebanon, where the wire filed from
+    assert surfaces(doc, "Government of Russia") == ["Russia"]
+    assert "the monitor" in surfaces(doc, "Syrian Observatory for Human Rights")
+    assert surfaces(doc, "Syrian Democratic Forces")[-1] == "the group"
+    assert actors["Military Forces of Syria"].type == "state_forces"
+    assert not any(a.name in ("Aleppo", "Government of Lebanon") for a in doc.actors)
+
+
+def test_colombia_places_are_not_persons_and_roles_from_country(run) -> None:
+    doc = run(
+        "date 2025-01-20 Bogota, Jan 20 (Reuters) Clashes between the ELN and FARC dissidents in the Catatumbo "
+        "region have killed at least 80 people, Colombian authorities said. President Gustavo Petro suspended "
+        "peace talks with the ELN. Thousands of villagers fled to Cucuta."
+    )
+    actors = by_name(doc)
+    assert len(actors["ELN: National Liberation Army"].mentions) == 2
+    assert actors["EMC: Central General Staff (FARC dissidents)"].parent == "FARC"
+    assert actors["Gustavo Petro"].role == "President of Colombia"
+    assert "Government of Colombia" in actors
+    assert not any(a.name in ("Catatumbo", "Cucuta") for a in doc.actors)
+
+
+def test_india_maoist_aliases_merge_and_minister(run) -> None:
+    doc = run(
+        "date 2025-04-03 Raipur, Apr 3 (IANS) Security forces killed 16 Maoists in an encounter in Bijapur district "
+        "of Chhattisgarh on Thursday, police said. Union Home Minister Amit Shah said the CPI-Maoist would be wiped "
+        "out by 2026. The Congress party and the BJP traded barbs, while the Communist Party of India (Maoist) said "
+        "the gunfight was staged."
+    )
+    actors = by_name(doc)
+    maoists = actors["CPI (Maoist): Communist Party of India (Maoist)"]
+    assert [m.text for m in maoists.mentions] == ["Maoists", "CPI-Maoist", "Communist Party of India (Maoist)"]
+    assert actors["Amit Shah"].country == "IND"
+    assert actors["Bharatiya Janata Party"].type == "political_party"
+    assert actors["Indian National Congress"].type == "political_party"
+    assert "Military Forces of India" in actors and "Police Forces of India" in actors
+
+
+def test_unknown_org_acronym_case_awareness_and_generics(run) -> None:
+    doc = run(
+        "date 2025-06-01 Niamey, Jun 1 (AFP) The Sahel Peace Coalition (SPC) said gunmen attacked a market in "
+        "Tillaberi. They told us the police never came. The SPC said the attackers fled on motorbikes."
+    )
+    actors = by_name(doc)
+    spc = actors["Sahel Peace Coalition"]
+    assert [m.text for m in spc.mentions] == ["Sahel Peace Coalition", "SPC", "SPC"]
+    assert {p.method for p in spc.provenance} == {"ner", "acronym"}
+    assert surfaces(doc, "Unidentified Armed Group (Niger)") == ["gunmen", "attackers"]
+    assert "Government of the United States" not in actors  # "us" is a pronoun, not the US
+
+
+def test_mentions_are_spans_with_provenance(run) -> None:
+    doc = run(NIGERIA)
+    assert doc.actors
+    for actor in doc.actors:
+        assert len(actor.provenance) == len(actor.mentions)
+        for m, p in zip(actor.mentions, actor.provenance, strict=True):
+            assert doc.text[m.start : m.end] == m.text
+            assert (p.start, p.end, p.stage) == (m.start, m.end, STAGE)
+            assert p.method in METHODS and 0 < p.confidence <= 1
