@@ -17,6 +17,7 @@ import codecs
 import gzip
 import json
 import zlib
+from datetime import date
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,6 +189,22 @@ def read_text(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Do
     yield Document(text=text, doc_id=doc_id, origin=origin)
 
 
+def metadata_date(value: Any) -> str | None:
+    """A publication date from metadata as ``YYYY-MM-DD``, or None when it is not a real
+    date in a plausible range (a junk value must not outrank the report's own header)."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return day.isoformat() if PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1] else None
+
+
+#: Publication years accepted from metadata.
+PLAUSIBLE_YEARS = (1900, 2100)
+
+
 def document_from_json(obj: Any, origin: str, line: int) -> Document:
     """One JSONL object → Document; ``id`` becomes ``doc_id``."""
     if not isinstance(obj, dict):
@@ -196,12 +213,12 @@ def document_from_json(obj: Any, origin: str, line: int) -> Document:
     if not isinstance(text, str):
         return failed_document(E.W005, origin, line=line, detail=type(text).__name__)
     doc_id = obj.get("id")
-    published = obj.get("published")
+    published = metadata_date(obj.get("published"))
     doc = Document(
         text=text,
         doc_id=str(doc_id) if doc_id not in (None, "") else "",
-        published=str(published)[:10] if published else None,
-        published_from_meta=bool(published),
+        published=published,
+        published_from_meta=published is not None,
         source=obj.get("source") if isinstance(obj.get("source"), str) else None,
         url=obj.get("url") if isinstance(obj.get("url"), str) else None,
         title=obj.get("title") if isinstance(obj.get("title"), str) else None,
