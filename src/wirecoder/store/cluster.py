@@ -22,8 +22,8 @@ from .schema import events
 
 #: Two coded places this close are the same place (ACLED codes a town or its district).
 MAX_KM = 25.0
-#: Events looked at per new event: bounds the cost where one place-day has very many events.
-MAX_CANDIDATES = 500
+#: Longest date range fetched by one candidate query (keeps each fetch small).
+MAX_RANGE_DAYS = 31
 _PERIOD = re.compile(r"\s*\([^)]*\d[^)]*\)\s*$")
 
 
@@ -74,41 +74,58 @@ def _day_window(value: str | None) -> tuple[str, str] | None:
 
 
 _CANDIDATE_COLS = (
-    events.c.event_id,
-    events.c.doc_id,
-    events.c.cluster_id,
-    events.c.lat,
-    events.c.lon,
-    events.c.country,
-    events.c.admin1,
-    events.c.actor1_name,
-    events.c.actor2_name,
+    events.c.event_id, events.c.doc_id, events.c.event_type, events.c.sort_date, events.c.cluster_id,
+    events.c.lat, events.c.lon, events.c.country, events.c.admin1, events.c.actor1_name, events.c.actor2_name,
+)  # fmt: skip
+_SET_CLUSTER = (
+    sa.update(events)
+    .where(events.c.event_id == sa.bindparam("eid"))
+    .values(cluster_id=sa.bindparam("cid"))
 )
 
 
+def _date_ranges(days: list[str]) -> list[tuple[str, str]]:
+    """Cover the ±1-day windows of ``days`` with few ranges of at most ``MAX_RANGE_DAYS``."""
+    ranges: list[tuple[str, str]] = []
+    for d in sorted(set(days)):
+        lo, hi = _day_window(d)  # type: ignore[misc]
+        span = (date.fromisoformat(hi) - date.fromisoformat(ranges[-1][0])).days if ranges else 0
+        if ranges and lo <= ranges[-1][1] and span <= MAX_RANGE_DAYS:
+            ranges[-1] = (ranges[-1][0], hi)
+        else:
+            ranges.append((lo, hi))
+    return ranges
+
+
 def assign_clusters(conn: sa.Connection, new_events: list[dict[str, Any]]) -> None:
-    """Give each newly inserted event (``events`` rows) the cluster of its first match."""
-    for ev in new_events:
-        window = _day_window(ev["date"])
-        if window is None or not (ev["country"] or ev["lat"] is not None):
-            continue
-        query = (
-            sa.select(*_CANDIDATE_COLS)
-            .where(
-                events.c.event_type == ev["event_type"],
-                events.c.sort_date.between(*window),
-                events.c.doc_id != ev["doc_id"],
-            )
-            .order_by(events.c.cluster_id)
-            .limit(MAX_CANDIDATES)
-        )
-        if ev["country"]:
-            query = query.where(events.c.country == ev["country"])
-        for cand in conn.execute(query).mappings():
-            if same_event(ev, cand):
-                if cand["cluster_id"] != ev["cluster_id"]:
-                    ev["cluster_id"] = cand["cluster_id"]
-                    conn.execute(
-                        sa.update(events).where(events.c.event_id == ev["event_id"]).values(cluster_id=cand["cluster_id"])
-                    )
+    """Give each newly inserted event (``events`` rows) the cluster of its first match.
+
+    One query per run of nearby dates fetches every candidate; matching is done here, in
+    order, so an event of this batch can join the cluster of an earlier one.
+    """
+    todo = [e for e in new_events if _day_window(e["date"]) is not None and (e["country"] or e["lat"] is not None)]
+    if not todo:
+        return
+    types = sorted({e["event_type"] for e in todo})
+    found: dict[str, dict[str, Any]] = {}
+    for lo, hi in _date_ranges([e["date"] for e in todo]):
+        query = sa.select(*_CANDIDATE_COLS).where(events.c.event_type.in_(types), events.c.sort_date.between(lo, hi))
+        found.update((row["event_id"], dict(row)) for row in conn.execute(query).mappings())
+    index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in found.values():
+        index.setdefault((row["event_type"], row["sort_date"]), []).append(row)
+    cluster_of = {eid: row["cluster_id"] for eid, row in found.items()}
+    changes: list[dict[str, str]] = []
+    for ev in todo:
+        lo, hi = _day_window(ev["date"])  # type: ignore[misc]
+        days = (lo, ev["date"], hi)
+        candidates = [c for d in days for c in index.get((ev["event_type"], d), ()) if c["doc_id"] != ev["doc_id"]]
+        for cand in sorted(candidates, key=lambda c: cluster_of[c["event_id"]]):
+            if (not ev["country"] or cand["country"] == ev["country"]) and same_event(ev, cand):
+                cid = cluster_of[cand["event_id"]]
+                if cid != cluster_of[ev["event_id"]]:
+                    cluster_of[ev["event_id"]] = ev["cluster_id"] = cid
+                    changes.append({"eid": ev["event_id"], "cid": cid})
                 break
+    if changes:
+        conn.execute(_SET_CLUSTER, changes)

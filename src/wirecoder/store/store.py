@@ -32,6 +32,9 @@ DEFAULT_BATCH = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ID_CHUNK = 500
 
+#: What the store writes: a contract record, the document text, where it was read from.
+StoredItem = tuple[dict[str, Any], str, str | None]
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -69,6 +72,7 @@ class Store:
             self.engine = sa.create_engine(engine_url(url_or_path))
             if self.backend == "sqlite":
                 sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+
             self._create()
         except (sa.exc.SQLAlchemyError, ImportError) as exc:
             raise WirecoderError(E.E401, url=_redact(url_or_path), detail=str(exc).splitlines()[0]) from exc
@@ -114,47 +118,53 @@ class Store:
 
         ``stored + failed + duplicate == total`` (the number of documents given).
         """
+        return self.write_records(((d.to_record(), d.text, d.origin) for d in docs), batch_size)
+
+    def write_records(self, items: Iterable[StoredItem], batch_size: int = DEFAULT_BATCH) -> IngestCounts:
+        """Like ``write``, for records already serialised: ``(record, text, origin)`` triples
+        (a record with an ``error`` field is stored as a failure)."""
         counts = IngestCounts()
-        it = iter(docs)
+        it = iter(items)
         while batch := list(islice(it, batch_size)):
             counts.add(self.write_batch(batch))
         return counts
 
-    def write_batch(self, batch: list[Document]) -> IngestCounts:
+    def write_batch(self, batch: list[StoredItem]) -> IngestCounts:
         """Store one batch in one transaction (all of it, or nothing on error)."""
         counts = IngestCounts(total=len(batch))
         now = _now()
         failures: dict[tuple[str, str], dict[str, Any]] = {}
-        good: dict[str, tuple[Document, dict[str, Any]]] = {}
-        for doc in batch:
-            if doc.failed:
-                assert doc.error is not None
-                origin = doc.error.source or doc.origin or doc.doc_id
-                failures[(origin, doc.error.code)] = {
-                    "origin": origin,
-                    "doc_id": doc.doc_id,
-                    "code": doc.error.code,
-                    "message": doc.error.message,
-                    "stage": doc.error.stage,
+        good: dict[str, StoredItem] = {}
+        for rec, text, origin in batch:
+            doc_id = rec["doc_id"]
+            if rec.get("error"):
+                err = rec["error"]
+                where = err.get("source") or origin or doc_id
+                failures[(where, err["code"])] = {
+                    "origin": where,
+                    "doc_id": doc_id,
+                    "code": err["code"],
+                    "message": err["message"],
+                    "stage": err.get("stage"),
                     "at": now,
                 }
                 counts.failed += 1
-                counts.failed_ids.append(doc.doc_id)
+                counts.failed_ids.append(doc_id)
                 continue
-            prev = good.get(doc.doc_id)
-            if prev is not None and prev[0].content_hash == doc.content_hash:
+            prev = good.get(doc_id)
+            if prev is not None and prev[0]["content_hash"] == rec["content_hash"]:
                 counts.duplicate += 1
                 continue
             if prev is not None:
                 counts.replaced += 1
-            good[doc.doc_id] = (doc, doc.to_record())
+            good[doc_id] = (rec, text, origin)
             counts.stored += 1
 
         with self.engine.begin() as conn:
             existing = self._existing_hashes(conn, list(good))
             rows: list[DocRows] = []
             replace: list[str] = []
-            for doc_id, (doc, rec) in good.items():
+            for doc_id, (rec, text, origin) in good.items():
                 old = existing.get(doc_id)
                 if old == rec["content_hash"]:
                     counts.stored -= 1
@@ -163,7 +173,7 @@ class Store:
                 if old is not None:
                     replace.append(doc_id)
                     counts.replaced += 1
-                rows.append(record_rows(rec, doc.text, doc.origin, now))
+                rows.append(record_rows(rec, text, origin, now))
             for chunk in _chunks(replace):
                 conn.execute(sa.delete(S.documents).where(S.documents.c.doc_id.in_(chunk)))
             self._insert_rows(conn, rows)
@@ -195,7 +205,7 @@ class Store:
             r.resolve(ids)
             for name, a in r.actors.items():
                 aliases.update((ids[name], alias) for alias in a["aliases"])
-        conn.execute(sa.insert(S.documents), [r.document for r in rows])
+        self._bulk_insert(conn, S.documents, [r.document for r in rows])
         if aliases:
             conn.execute(
                 self._insert(S.actor_aliases).on_conflict_do_nothing(),
@@ -213,8 +223,24 @@ class Store:
         ):
             batch = [row for r in rows for row in getattr(r, attr)]
             if batch:
-                conn.execute(sa.insert(table), batch)
+                self._bulk_insert(conn, table, batch)
         assign_clusters(conn, [e for r in rows for e in r.events])
+
+    def _bulk_insert(self, conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        """executemany on SQLite; COPY on PostgreSQL (same transaction, several times faster
+        than row-by-row INSERTs)."""
+        if self.backend != "postgresql":
+            conn.execute(sa.insert(table), rows)
+            return
+        from psycopg import sql
+
+        cols = list(rows[0])
+        stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, cols))
+        )
+        with conn.connection.driver_connection.cursor() as cur, cur.copy(stmt) as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in cols])
 
     def _resolve_actors(self, conn: sa.Connection, rows: list[DocRows]) -> dict[str, int]:
         """Actor name → id, creating actors not seen before (canonical: unique by name)."""
