@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -55,7 +56,12 @@ def build_pipeline(app: FastAPI) -> Any:
 
             stages = app.state.settings.stages
             pipeline = wirecoder.load(stages) if stages else wirecoder.load()
-            pipeline(wirecoder.Document(text="Warm-up.", doc_id="warm-up"))
+            # Real reports touch every stage's lazy data (gazetteer, date parser, lexicons),
+            # so the first analyst's request is as fast as the next.
+            samples = resources.files("wirecoder").joinpath("samples")
+            texts = [f.read_text(encoding="utf-8") for f in samples.iterdir() if f.name.endswith(".txt")]
+            for _ in pipeline.pipe(wirecoder.Document(text=t) for t in texts or ["Warm-up."]):
+                pass
             app.state.pipeline = pipeline
         return app.state.pipeline
 
