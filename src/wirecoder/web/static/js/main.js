@@ -75,7 +75,7 @@ function onBrush(sel) {
   state.brush = sel;
   $("brush-label").textContent = sel ? `${sel[0]} – ${sel[1]}` : "";
   $("brush-clear").hidden = !sel;
-  map.show(state.features.filter(inBrush));
+  map.show(state.features.filter(inBrush), false);
   state.cursors = [null];
   state.page = 0;
   loadPage().then(() => { document.body.dataset.loaded = String(Date.now()); });

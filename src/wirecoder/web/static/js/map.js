@@ -21,7 +21,8 @@ export class EventMap {
     return 4 + Math.min(20, 3 * Math.sqrt(Math.max(0, fatalities || 0)));
   }
 
-  show(features) {
+  // Draw `features`; `fit` zooms to them (on a new filter, not while brushing).
+  show(features, fit = true) {
     this.layer.clearLayers();
     const pts = [];
     for (const f of features) {
@@ -40,7 +41,7 @@ export class EventMap {
       pts.push([lat, lon]);
     }
     this.markers = this.layer.getLayers();
-    if (pts.length) this.map.fitBounds(pts, { maxZoom: 7, padding: [20, 20] });
+    if (fit && pts.length) this.map.fitBounds(pts, { maxZoom: 5, padding: [20, 20] });
   }
 
   // Screen position of an event's circle (for tests and keyboard users).
