@@ -26,13 +26,17 @@ def canonical_actor(name: str, country: str | None = None) -> ActorRef | None:
     """The dictionary actor a name refers to, or None.
 
     ``country`` (ISO3) places generic nouns ("police", "gunmen") in a country. ACLED's
-    "ACR: Full Name" form and its "(Country)" suffix are understood.
+    "ACR: Full Name" and "A/B: Name A/Name B" forms, "Group - Local Unit" and the
+    "(Country)" suffix are understood.
     """
     lex = lexicon()
     text = strip_period(name).replace("\u2019", "'").strip()
     if not text:
         return None
-    for candidate in (text, *[p.strip() for p in text.split(":", 1)]):
+    parts = [p.strip() for p in text.split(":", 1)]
+    # ACLED forms: "KIO/KIA: Kachin Independence Organization/...", "People's Defense Force - Yesagyo"
+    parts += [q.strip() for p in parts for q in p.split("/")] + [text.split(" - ", 1)[0].strip()]
+    for candidate in (text, *parts):
         entry = lex.lookup(candidate) or lex.lookup(re.sub(r"^the\s+", "", candidate, flags=re.I))
         if entry:
             return ActorRef(entry.name, entry.type)
