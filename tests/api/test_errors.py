@@ -60,3 +60,17 @@ def test_body_over_the_limit_is_refused(start_server: Callable[..., str], proble
 def test_too_many_documents_is_refused(start_server: Callable[..., str], problem: Callable) -> None:
     url = start_server(sample=False, max_documents=2)
     problem(httpx.post(f"{url}/documents", json=[{"text": "a"}, {"text": "b"}, {"text": "c"}]), 413)
+
+
+def test_chunked_body_over_the_limit_is_refused(start_server: Callable[..., str], problem: Callable) -> None:
+    url = start_server(sample=False, max_body_bytes=2_000)
+
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(10):
+            yield b"x" * 500
+        yield b'"}'
+
+    resp = httpx.post(f"{url}/documents", content=chunks(), headers={"content-type": "application/json"})
+    assert "content-length" not in resp.request.headers  # sent chunked: counted as it arrives
+    problem(resp, 413)
