@@ -74,3 +74,21 @@ def test_chunked_body_over_the_limit_is_refused(start_server: Callable[..., str]
     resp = httpx.post(f"{url}/documents", content=chunks(), headers={"content-type": "application/json"})
     assert "content-length" not in resp.request.headers  # sent chunked: counted as it arrives
     problem(resp, 413)
+
+
+class _BrokenStore:
+    """Stands in for a store whose database went away mid-request."""
+
+    def query_events(self, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk I/O error")
+
+
+def test_unexpected_error_is_a_500_problem_without_internals(problem: Callable, tmp_path) -> None:
+    from wirecoder.api import ApiSettings, create_app
+    from wirecoder.api.server import serve_in_thread
+
+    app = create_app(ApiSettings(str(tmp_path / "store.db"), warm=False))
+    with serve_in_thread(app) as url:
+        app.state.store = _BrokenStore()
+        body = problem(httpx.get(f"{url}/events"), 500)
+    assert "disk I/O" not in body["detail"]

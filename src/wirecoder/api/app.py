@@ -93,6 +93,10 @@ def create_app(db_url: str | ApiSettings, **overrides: object) -> FastAPI:
         version=__version__,
         summary="Structured, source-attributed records of political violence and rights claims from news wire reports.",
         lifespan=lifespan,
+        # The schema is served at /openapi.json; the interactive /docs pages load their
+        # scripts from a CDN, which this offline deployment does not use.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     problems.install(app)

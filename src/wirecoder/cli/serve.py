@@ -16,7 +16,7 @@ def serve(
     port: int = typer.Option(8000, "--port", help="TCP port."),
     max_body: int = typer.Option(5_000_000, "--max-body", help="Largest request body accepted, in bytes."),
 ) -> None:
-    """Serve the API (OpenAPI docs at /docs) and the web page at / .
+    """Serve the API (OpenAPI schema at /openapi.json) and the web page at / .
 
     Set WIRECODER_API_KEY to require 'Authorization: Bearer <key>' or 'X-API-Key' on
     POST /documents. The spaCy model loads once, at startup. Example:
