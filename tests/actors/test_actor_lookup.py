@@ -62,3 +62,16 @@ def test_lexicon_types_and_parents_are_valid() -> None:
     for e in entries.values():
         assert e.type in ACTOR_TYPES, e
         assert e.parent is None or e.parent in entries, e
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("KIO/KIA: Kachin Independence Organization/Kachin Independence Army", "KIA: Kachin Independence Army"),
+        ("People's Defense Force - Yesagyo", "PDF: People's Defense Force"),
+        ("Pak Airforce", "Military Forces of Pakistan"),
+    ],
+)
+def test_canonical_actor_acled_compound_forms(name: str, canonical: str) -> None:
+    ref = canonical_actor(name)
+    assert ref is not None and ref.name == canonical

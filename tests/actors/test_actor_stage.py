@@ -129,3 +129,19 @@ def test_mentions_are_spans_with_provenance(run) -> None:
             assert doc.text[m.start : m.end] == m.text
             assert (p.start, p.end, p.stage) == (m.start, m.end, STAGE)
             assert p.method in METHODS and 0 < p.confidence <= 1
+
+
+def test_roles_from_organisations_and_capitals_as_governments(run) -> None:
+    doc = run(
+        "TTP chief Noor Wali Mehsud said the group would fight on. Taliban spokesman Zabihullah Mujahid rejected "
+        "the claim. Islamabad has denied the allegations. The minister visited Afghanistan last week. The UN urged "
+        "Afghanistan to reopen schools."
+    )
+    actors = by_name(doc)
+    mehsud = actors["Noor Wali Mehsud"]
+    assert (mehsud.role, mehsud.country) == ("chief of Tehreek-i-Taliban Pakistan", "PAK")
+    assert actors["Zabihullah Mujahid"].role == "spokesperson of Taliban"
+    assert surfaces(doc, "TTP: Tehreek-i-Taliban Pakistan") == ["TTP", "the group"]
+    assert surfaces(doc, "Government of Pakistan") == ["Islamabad"]
+    # "visited Afghanistan" is a place; "urged Afghanistan" addresses its government
+    assert [m.start for m in actors["Government of Afghanistan"].mentions] == [doc.text.index("Afghanistan to")]

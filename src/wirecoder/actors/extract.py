@@ -177,7 +177,7 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
                 out.append(Mention(start, ent.end, text, "ethnic_group", iso, "ner", 0.5))
         elif ent.label_ == "GPE":
             iso = countries().by_name.get(text.lower())
-            if iso and _acts(sp, ent):
+            if iso and _acts(sp, ent, lex):
                 gov = lex.entries.get(f"Government of {countries().by_iso3[iso].name}")
                 if gov:
                     out.append(Mention(start, ent.end, gov.name, gov.type, iso, "ner", 0.6))
@@ -213,13 +213,14 @@ def _is_person(lex: Lexicon, text: str) -> bool:
     return place_country(text) is None
 
 
-def _acts(sp: Any, ent: Any) -> bool:
-    """Whether a GPE stands for its government here (subject, party to "with"/"against") rather than a place."""
+def _acts(sp: Any, ent: Any, lex: Lexicon) -> bool:
+    """Whether a GPE stands for its government here (subject, object of "urged", party to
+    "with"/"against") rather than a place."""
     root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass", "agent", "dobj") or (
-        root.dep_ == "pobj" and root.head.lower_ in PARTY_PREPS
-    ):
+    if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ == "pobj" and root.head.lower_ in PARTY_PREPS):
         return True
+    if root.dep_ == "dobj":
+        return root.head.lemma_ not in lex.place_verbs
     k = ent.end
     while k < len(sp) and (sp[k].ent_type_ in ("DATE", "TIME") or sp[k].pos_ == "ADV" or sp[k].lower_ == "on"):
         k += 1
@@ -265,17 +266,17 @@ def _persons(sp: Any, lex: Lexicon, chosen: list[Mention], country: Country | No
                     org = other
             if iso is None and org is not None and org.type in ("government", "state_forces"):
                 iso = org.country
-            if iso is None and org is None and country is not None:
+            if iso is None and org is None and country is not None and rule.state_office:
                 iso = country.iso3  # "President Gustavo Petro" in a report from Colombia
             c = table.by_iso3.get(iso) if iso else None
             if c is not None:
                 m.role = rule.role.format(name=c.name, short=c.short, title=title)
             elif org is not None and rule.role_org:
-                m.role = rule.role_org.format(org=org.name, title=title)
+                m.role = rule.role_org.format(org=org.name.split(": ", 1)[-1], title=title)
                 iso = org.country
             else:
                 m.role = title
-            m.country = iso
+            m.country = iso or (org.country if org is not None else None)
         if m.role is None:
             after = _APPOSITIVE_ROLE.match(sp.text[sp[m.end - 1].idx + len(sp[m.end - 1].text) :])
             if after:

@@ -59,6 +59,7 @@ class TitleRule:
     titles: tuple[str, ...]
     role: str
     role_org: str | None
+    state_office: bool
 
 
 @dataclass
@@ -75,6 +76,8 @@ class Lexicon:
     ethnic_heads: dict[str, tuple[str, ...]]
     ner_rules: list[tuple[str, frozenset[str]]]
     ner_ignore: frozenset[str]
+    #: verbs whose object country is a place, not its government ("visited Pakistan")
+    place_verbs: frozenset[str]
 
     def lookup(self, alias: str) -> Entry | None:
         """Entry for an alias or canonical name, case-insensitive."""
@@ -157,7 +160,9 @@ def lexicon() -> Lexicon:
         )
         for r in _load("descriptions.yaml")
     ]
-    titles = [TitleRule(tuple(r["titles"]), r["role"], r.get("role_org")) for r in _load("titles.yaml")]
+    titles = [
+        TitleRule(tuple(r["titles"]), r["role"], r.get("role_org"), r["state_office"]) for r in _load("titles.yaml")
+    ]
     eth = _load("ethnic.yaml")
     ner = _load("ner_types.yaml")
     return Lexicon(
@@ -172,4 +177,5 @@ def lexicon() -> Lexicon:
             (_check_type(r["type"], "ner_types.yaml"), frozenset(w.lower() for w in r["words"])) for r in ner["rules"]
         ],
         ner_ignore=frozenset(ner["ignore"]),
+        place_verbs=frozenset(ner["place_verbs"]),
     )
