@@ -80,3 +80,13 @@ def test_rows_out_of_document_order_are_an_error(tmp_path) -> None:  # type: ign
         writer.add({**document_rows(b), "events": document_rows(a)["events"]})
     with pytest.raises(ValueError, match="out of document order"):
         list(read_records(tmp_path / "x"))
+
+
+def test_numpy_scalars_become_plain_python_values() -> None:
+    import numpy as np
+
+    doc = _coded("d1")
+    doc.events[0].sub_event_type = np.str_("Attack")
+    doc.events[0].confidence = np.float64(0.5)  # type: ignore[assignment]
+    (event,) = document_rows(doc)["events"]
+    assert type(event["sub_event_type"]) is str and type(event["confidence"]) is float

@@ -102,9 +102,13 @@ TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
 
 def _coerce(value: Any, kind: str) -> Any:
-    """Keep a value only if it fits its column (the JSON ``record`` column keeps it anyway)."""
+    """Keep a value only if it fits its column (the JSON ``record`` column keeps it anyway).
+    NumPy scalars a stage left in (``numpy.str_`` from a classifier) become plain Python
+    values: Spark's JVM side cannot unpickle them."""
     if value is None:
         return None
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        value = value.item()
     if kind == "string":
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     if kind == "bool":
