@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..document import Document
 from ..geo import event_location
 from ..records import Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
-from .lexicon import taxonomy
+from .lexicon import deciding_cue, taxonomy
 from .numbers import casualty_toll
 from .roles import assign_roles, find_claims
 from .windows import Window, sentences
@@ -40,19 +41,37 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     event (or there is no classifier) but a specific trigger is there."""
     tax = taxonomy()
     if pred is not None and pred.event_type and pred.sub_event_type:
+        if pred.event_type == "Riots" and not any(tax.event_type_of.get(c.sub_event_type or "") == "Riots" for c in window.cues):
+            # a riot needs violence the text names (mob, torched, pelted): else it is a protest
+            cue = deciding_cue([c for c in window.cues if tax.event_type_of.get(c.sub_event_type or "") == "Protests"])
+            sub = cue.sub_event_type if cue and cue.sub_event_type else "Peaceful protest"
+            return "Protests", sub, pred.confidence, "classifier+riot-cue-check"
         return pred.event_type, pred.sub_event_type, pred.confidence, "classifier"
-    specific = window.specific
-    if specific:
-        sub = specific[0].sub_event_type or "Attack"
-        return tax.event_type_of[sub], sub, 0.4, "cue-lexicon"
+    cue = deciding_cue(window.cues)
+    if cue is not None and cue.sub_event_type:
+        return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "cue-lexicon"
     return None
 
 
-def build_events(doc: Document, windows: Sequence[Window], preds: Sequence[Prediction | None]) -> list[Event]:
+def event_country(doc: Document, default: str | None = None) -> str | None:
+    """The country of the report's events (ISO3): the feed's country when the caller set
+    one, else the actors stage's inference, else the most named country among the places."""
+    if default:
+        return default
+    if doc.scratch.get("country"):
+        return doc.scratch["country"]
+    named = Counter(loc.country for loc in doc.locations for _ in loc.mentions if loc.country)
+    return named.most_common(1)[0][0] if named else None
+
+
+def build_events(
+    doc: Document, windows: Sequence[Window], preds: Sequence[Prediction | None], default_country: str | None = None
+) -> list[Event]:
     from ..stages.dates import event_date  # here: the stages package imports this module
 
     tax = taxonomy()
     claims = find_claims(doc, sentences(doc)) if windows else []
+    country = event_country(doc, default_country)
     decided = [(w, _decide_type(w, p)) for w, p in zip(windows, preds, strict=True)]
     decided = [(w, d) for w, d in decided if d is not None]
     events: list[Event] = []
@@ -65,7 +84,7 @@ def build_events(doc: Document, windows: Sequence[Window], preds: Sequence[Predi
         toll = casualty_toll(text, window.start)
         if sub in _TOLL_FREE:
             toll.fatalities, toll.fatalities_text = 0, None
-        roles = assign_roles(doc, window, event_type, mine)
+        roles = assign_roles(doc, window, event_type, mine, country)
         when = event_date(doc, trigger.start, trigger.end)
         where = event_location(doc, trigger.start, trigger.end)
         weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)

@@ -115,6 +115,14 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     return sorted(found, key=lambda c: c.start)
 
 
+def deciding_cue(cues: list[Cue]) -> Cue | None:
+    """The cue that types an event when no classifier does: the specific cue whose
+    sub-event type is listed first in ``cues.yaml`` (the most telling kind)."""
+    rank = {sub: i for i, (sub, _) in enumerate(_cues().specific)}
+    specific = [c for c in cues if c.sub_event_type]
+    return min(specific, key=lambda c: (rank[c.sub_event_type or ""], c.start)) if specific else None
+
+
 def starts_separate_event(text: str) -> bool:
     """Whether a sentence opens with words like "in a separate incident"."""
     m = _cues().separate.search(text)

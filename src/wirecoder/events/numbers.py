@@ -157,7 +157,7 @@ def _is_person_count(toks: list[_Tok], i: int, used: int) -> bool:
         word = t.low.rstrip("s") if t.low.endswith("s") and t.low not in persons else t.low
         if word in persons or t.low in persons:
             return True
-        if t.low in {".", ",", ";", "and", "was", "were"}:
+        if t.low in {".", ",", ";", "and", "was", "were", "with", "of", "in", "on", "at", "by", "for", "from", "to"}:
             return False
     return False
 
@@ -182,6 +182,7 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
             end = j  # what follows "including" is a subset of what precedes it
         j -= 1
     k = j + 1
+    singular = any(lows[x] == "was" for x in range(max(k, cue - 4), cue))
     while k < end:
         value, used, vague = _number_at(lows, k)
         if used and (value is not None) and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used):
@@ -191,6 +192,8 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
         if lows[k] in lex.unquantified:
             found.append((None, k, k + 1, True))
         k += 1
+    if not found and singular and end == cue:
+        found.append((1, cue - 1, cue, False))  # "a worker ... was shot dead": one victim
     return found
 
 

@@ -22,6 +22,8 @@ from .windows import Sentence, Window
 
 _AGENT_TYPES = ("armed_group", "state_forces")
 _TARGET_PREPS = {"on", "at", "against", "targeting", "targetting", "in"}
+_UNIDENTIFIED = re.compile(r"(?i)(?:unidentified|unknown)\b")
+_GENERIC_TYPES = {"state_forces", "armed_group", "civilians", "other", "government"}
 _NOT_PERPETRATORS = {"civilians", "person", "media", "international_org", "civil_society"}
 
 
@@ -42,6 +44,17 @@ def _span_actor(doc: Document, tok: Any) -> tuple[Actor, str] | None:
     span = tok.doc[tok.left_edge.i : tok.i + 1]
     actor = doc.actor_at(span.start_char, span.end_char)
     return (actor, span.text) if actor else None
+
+
+def _placed(doc: Document, actor: Actor, country: str | None) -> ActorRef:
+    """The actor's reference; a generic actor the actors stage could not place in a
+    country ("Military Forces") is placed in the event's country when that is known."""
+    if actor.country is None and country and actor.type in _GENERIC_TYPES and actor.mentions:
+        for m in actor.mentions:
+            ref = canonical_actor(doc.text[m.start : m.end], country)
+            if ref is not None:
+                return ref
+    return actor.ref()
 
 
 def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] | None, tuple[Actor, str] | None]:
@@ -152,14 +165,18 @@ def generic_actor(noun: str, country: str | None) -> ActorRef | None:
 
 
 def assign_roles(
-    doc: Document, window: Window, event_type: str | None, claims: list[tuple[int, Actor, str | None, Span]]
+    doc: Document,
+    window: Window,
+    event_type: str | None,
+    claims: list[tuple[int, Actor, str | None, Span]],
+    country: str | None = None,
 ) -> Roles:
-    """actor1, actor2 and the attribution of the event told in ``window``."""
-    country = doc.scratch.get("country")
+    """actor1, actor2 and the attribution of the event told in ``window``; ``country``
+    (ISO3) places generic actors ("Protesters (Pakistan)")."""
     a1, a2 = _dependency_roles(doc, window)
     roles = Roles()
     if a2:
-        roles.actor2, roles.target_text = a2[0].ref(), a2[1]
+        roles.actor2, roles.target_text = _placed(doc, a2[0], country), a2[1]
     if event_type in {"Protests", "Riots"}:
         generic = generic_actor("protesters" if event_type == "Protests" else "rioters", country)
         roles.actor1, roles.attribution, roles.method = generic, "reported", "protest-actor"
@@ -174,16 +191,17 @@ def assign_roles(
     alleged = _alleged(doc, window)
     if alleged:
         actor, words, source = alleged
-        roles.actor1, roles.attribution, roles.attribution_source = actor.ref(), "alleged", source
+        roles.actor1, roles.attribution, roles.attribution_source = _placed(doc, actor, country), "alleged", source
         roles.perpetrator_text, roles.method = words, "allegation-cue"
         return roles
     if a1 and a1[0].type not in {"government"}:
-        roles.actor1, roles.attribution, roles.perpetrator_text, roles.method = a1[0].ref(), "reported", a1[1], "dependency"
+        roles.actor1, roles.perpetrator_text, roles.method = _placed(doc, a1[0], country), a1[1], "dependency"
+        roles.attribution = "unknown" if _UNIDENTIFIED.match(roles.actor1.name) else "reported"
         return roles
     unidentified = attribution_cues().unidentified.search(window.text())
     fallback = _first_agent(doc, window, exclude=roles.actor2)
     if fallback is not None:
-        roles.actor1, roles.perpetrator_text = fallback[0].ref(), fallback[1]
+        roles.actor1, roles.perpetrator_text = _placed(doc, fallback[0], country), fallback[1]
         roles.attribution, roles.method = "reported", "nearest-armed-actor"
         return roles
     roles.actor1 = generic_actor("gunmen", country)
@@ -200,6 +218,6 @@ def _first_agent(doc: Document, window: Window, exclude: ActorRef | None) -> tup
         if s >= first:
             break
         if actor.type in _AGENT_TYPES and (exclude is None or actor.name != exclude.name):
-            if re.match(r"(?i)(?:unidentified|unknown)", actor.name) is None:
+            if _UNIDENTIFIED.match(actor.name) is None:
                 return actor, doc.text[s:e]
     return None

@@ -45,3 +45,28 @@ def fold_classifiers(items: list[LabelledText], path: Path, folds: int) -> list[
     other sources next to it and from the items outside its fold."""
     others = [x for xs in load_sources(data_dir_of(path), exclude=path).values() for x in xs]
     return [train_classifier(others + [x for x in items if fold_of(x.key, folds) != k]) for k in range(folds)]
+
+
+def cv_tfidf_svm(texts: list[str], labels: list[str], keys: list[str], folds: int) -> list[str]:
+    """The plain TF-IDF + linear SVM baseline: cross-validated predictions trained on
+    this file alone (no lexicon, no other sources)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.svm import LinearSVC
+
+    preds = [""] * len(texts)
+    fold = [fold_of(k, folds) for k in keys]
+    for k in range(folds):
+        train = [i for i, f in enumerate(fold) if f != k]
+        test = [i for i, f in enumerate(fold) if f == k]
+        if not test:
+            continue
+        if len({labels[i] for i in train}) < 2:
+            for i in test:
+                preds[i] = labels[train[0]] if train else ""
+            continue
+        model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), LinearSVC())
+        model.fit([texts[i] for i in train], [labels[i] for i in train])
+        for i, p in zip(test, model.predict([texts[i] for i in test]), strict=True):
+            preds[i] = str(p)
+    return preds

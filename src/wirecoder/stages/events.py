@@ -28,10 +28,12 @@ class Events(Stage):
     assigns = ("doc.events",)
 
     def __init__(self, classifier: EventClassifier | None = None, use_classifier: bool = True,
-                 batch_size: int = 64) -> None:
+                 batch_size: int = 64, default_country: str | None = None) -> None:
         """``classifier`` overrides the shipped model (evaluation trains one per fold);
-        ``use_classifier=False`` types events from the cue lexicon alone."""
+        ``use_classifier=False`` types events from the cue lexicon alone;
+        ``default_country`` (ISO3) is the feed's country, used only when a report names none."""
         self._classifier = classifier
+        self.default_country = default_country
         self.use_classifier = use_classifier
         self.batch_size = batch_size
 
@@ -54,7 +56,7 @@ class Events(Stage):
             for doc, ws in zip(good, windows, strict=True):
                 mine = [next(preds) for _ in ws]
                 try:
-                    doc.events = build_events(doc, ws, mine)
+                    doc.events = build_events(doc, ws, mine, self.default_country)
                 except Exception as exc:  # noqa: BLE001 - one bad document must not sink the batch
                     log.exception("events failed on %s", doc.doc_id)
                     msg = E.E101.format(stage=self.name, detail=f"{type(exc).__name__}: {exc}")

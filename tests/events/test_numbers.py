@@ -1,0 +1,60 @@
+"""The casualty-toll parser on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.events.numbers import casualty_toll, parse_number
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("15", 15), ("fifteen", 15), ("twenty-five", 25), ("1,200", 1200), ("a dozen", 12), ("one hundred", 100),
+     ("dozens", 12), ("tens", 10), ("hundreds", 100), ("many", None)],
+)
+def test_parse_number(words: str, value: int | None) -> None:
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Two soldiers and three civilians were killed in the ambush near Gao.", 5),
+        ("At least 15 people died when the bus hit a mine.", 15),
+        ("Gunmen stormed the market, killing six traders and two guards.", 8),
+        ("The death toll rose to 20 on Monday. Earlier 12 were reported dead.", 20),
+        ("The group claimed 40 soldiers were killed, while officials said 5 soldiers died.", 5),
+        ("Dozens were killed in the airstrike on the village.", 12),
+        ("Five people, including two children, were killed in the blast.", 5),
+        ("No one was killed in the explosion.", 0),
+        ("A policeman was shot dead at a checkpoint in Kano.", 1),
+        ("The bomber blew himself up, killing fifteen worshippers.", 15),
+        ("A 62-year-old man was killed by a landmine.", 1),
+        ("On 1 June 2021, a bomb exploded and killed a soldier.", 1),
+        ("Protesters marched through the city centre on Friday.", 0),
+    ],
+)
+def test_fatalities(text: str, dead: int) -> None:
+    assert casualty_toll(text).fatalities == dead
+
+
+def test_injuries_vague_kept_as_text() -> None:
+    toll = casualty_toll("The attack killed 15 and injured many others.")
+    assert (toll.fatalities, toll.injuries, toll.injuries_text) == (15, None, "many")
+
+
+def test_injuries_number_when_given() -> None:
+    toll = casualty_toll("1 soldier killed, 5 injured in a bomb blast in Sibi")
+    assert (toll.fatalities, toll.injuries) == (1, 5)
+
+
+def test_vague_fatalities_keep_words() -> None:
+    toll = casualty_toll("Hundreds were killed in the shelling.")
+    assert toll.fatalities == 100 and toll.fatalities_text == "Hundreds"
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = "Militants attacked a convoy, killing 7 soldiers."
+    toll = casualty_toll(text, offset=100)
+    (start, end), = toll.spans
+    assert text[start - 100 : end - 100] == "7"

@@ -1,0 +1,125 @@
+"""The events stage on short reports written for these tests (full pipeline up to events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.records import Event
+
+STAGE = "wirecoder.events.v1"
+
+
+@pytest.fixture(scope="module")
+def code(run_until):
+    return run_until(STAGE)
+
+
+def _only(events: list[Event]) -> Event:
+    assert len(events) == 1, [(e.event_type, e.sub_event_type) for e in events]
+    return events[0]
+
+
+def test_claimed_suicide_bombing(code) -> None:
+    doc = code(
+        "Peshawar, March 3 (AP) A suicide bomber blew himself up at a police checkpoint in Peshawar on Monday, "
+        "killing six policemen and wounding 11 others. The Tehreek-i-Taliban Pakistan claimed responsibility "
+        "for the attack.",
+        published="2025-03-04",
+    )
+    ev = _only(doc.events)
+    assert (ev.event_type, ev.sub_event_type, ev.plover) == ("Explosions/Remote violence", "Suicide bomb", "ASSAULT")
+    assert ev.fatalities == 6 and ev.injuries == 11
+    assert ev.attribution == "claimed"
+    assert ev.actor1 is not None and "Taliban" in ev.actor1.name
+    assert ev.date == "2025-03-03"
+    assert ev.evidence and all(doc.text[s.start : s.end].strip() == s.text for s in ev.evidence)
+
+
+def test_statement_only_report_has_no_event(code) -> None:
+    doc = code(
+        "Geneva, Feb 7 (Reuters) The UN human rights office said on Friday it was deeply concerned about "
+        "the situation and urged all parties to respect international law. \"We call on the authorities to "
+        "release those detained,\" a spokesperson said.",
+        published="2025-02-07",
+    )
+    assert doc.events == []
+
+
+def test_quoted_condemnation_is_not_an_event(code) -> None:
+    doc = code(
+        "Lagos, May 2 (AFP) \"We condemn the bombing and the killing of innocent people in the strongest terms,\" "
+        "the foreign ministry said in a statement on Thursday.",
+        published="2025-05-02",
+    )
+    assert doc.events == []
+
+
+def test_allegation_sentence_is_not_an_event(code) -> None:
+    doc = code(
+        "Quetta, June 4 (IANS) A rights group alleged that the security forces were behind the killings of "
+        "activists across the province over the past decade.",
+        published="2025-06-04",
+    )
+    assert doc.events == []
+
+
+def test_protest_has_protesters_actor_and_no_toll(code) -> None:
+    doc = code(
+        "Lahore, Jan 9 (APP) Hundreds of teachers staged a protest outside the Lahore Press Club on Thursday "
+        "against the killing of two colleagues last month.",
+        published="2025-01-09",
+    )
+    ev = _only(doc.events)
+    assert ev.event_type == "Protests" and ev.plover == "PROTEST"
+    assert ev.fatalities == 0
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Protesters")
+
+
+def test_unidentified_gunmen_attribution_unknown(code) -> None:
+    doc = code(
+        "Karachi, Aug 12 (Dawn) Unidentified gunmen shot dead a shopkeeper in Orangi Town on Tuesday.",
+        published="2025-08-12",
+    )
+    ev = _only(doc.events)
+    assert ev.event_type == "Violence against civilians"
+    assert ev.fatalities == 1
+    assert ev.attribution == "unknown"
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_two_separate_events(code) -> None:
+    doc = code(
+        "Maiduguri, March 11 (Reuters) Troops clashed with Boko Haram fighters near Bama on Monday, killing "
+        "four insurgents. In a separate incident, gunmen abducted 12 farmers in Gwoza on Tuesday.",
+        published="2025-03-11",
+    )
+    assert len(doc.events) == 2
+    first, second = doc.events
+    assert first.event_type == "Battles"
+    assert second.sub_event_type == "Abduction/forced disappearance"
+    assert second.fatalities == 0
+
+
+def test_blamed_group_is_alleged(code) -> None:
+    doc = code(
+        "Kabul, Oct 2 (AP) A roadside bomb killed three soldiers in Kandahar province on Wednesday. "
+        "Officials blamed the Taliban for the bombing.",
+        published="2025-10-02",
+    )
+    ev = doc.events[0]
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.attribution == "alleged"
+    assert ev.actor1 is not None and "Taliban" in ev.actor1.name
+
+
+def test_seed_report(code, shared_dir) -> None:
+    text = (shared_dir / "examples/ians-quetta-2025-09-05/article.txt").read_text(encoding="utf-8")
+    ev = _only(code(text).events)
+    assert (ev.event_type, ev.sub_event_type, ev.plover) == ("Explosions/Remote violence", "Suicide bomb", "ASSAULT")
+    assert (ev.date, ev.time_precision) == ("2025-09-02", 1)
+    assert ev.location is not None and (ev.location.name, ev.location.admin1, ev.location.country) == (
+        "Quetta", "Balochistan", "PAK")
+    assert ev.actor1 is not None and ev.actor1.name == "Islamic State Pakistan Province"
+    assert (ev.attribution, ev.attribution_source) == ("claimed", "Government of the United States")
+    assert ev.actor2 is not None and ev.actor2.name == "Balochistan National Party"
+    assert (ev.fatalities, ev.injuries, ev.injuries_text) == (15, None, "many")
