@@ -287,14 +287,20 @@ def truecase(text: str) -> str:
         w = t.text
         if w in acronyms:
             w = w.upper()
-        elif t.pos_ == "PROPN" or (t.pos_ == "NOUN" and not t.is_stop and len(w) > 3 and _is_place(gaz, w)):
+        elif t.pos_ == "PROPN" or (t.is_alpha and not t.is_stop and len(w) > 3 and t.pos_ not in _FUNCTION_POS
+                                   and _is_place(gaz, w, locative=t.i > 0 and sp[t.i - 1].lower_ in _LOCATIVES)):
             w = w[:1].upper() + w[1:]
         out.append(w + t.whitespace_)
     return "".join(out)
 
 
-def _is_place(gaz, word: str) -> bool:  # type: ignore[no-untyped-def]
-    return any(p.primary and (p.feature != "city" or p.population >= 10_000) for p in gaz.candidates(word))
+_FUNCTION_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "ADV"}
+_LOCATIVES = {"in", "near", "at", "of", "from", "to", "outside"}
+
+
+def _is_place(gaz, word: str, locative: bool) -> bool:  # type: ignore[no-untyped-def]
+    floor = 1_000 if locative else 10_000
+    return any(p.primary and (p.feature != "city" or p.population >= floor) for p in gaz.candidates(word))
 
 
 # --- predictions --------------------------------------------------------------------------

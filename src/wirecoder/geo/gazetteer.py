@@ -29,7 +29,7 @@ from .names import fold
 #: Bump when the index layout or build rules change.
 INDEX_VERSION = 6
 
-_FEATURE_BONUS = {"country": 3.0, "admin1": 0.5, "city": 0.0}
+_FEATURE_BONUS = {"country": 6.0, "admin1": 1.0, "city": 0.0}
 #: Regions rank as if this populous: a same-named big city ("Kabul") outranks its region.
 REGION_POPULATION = 50_000
 
@@ -217,7 +217,7 @@ def _place(r: tuple, primary: bool) -> Place:
 
 def score(place: Place, country_hint: str | None = None, admin1_hint: str | None = None) -> float:
     """Ranking score: context hints dominate, then own-name matches, then kind and size."""
-    s = math.log10(place.population + 10)
+    s = 1.5 * math.log10(place.population + 10)
     s += 3.0 if place.primary else 0.0
     if place.primary:
         s += _FEATURE_BONUS.get(place.feature, 0.0)

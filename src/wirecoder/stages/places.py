@@ -28,8 +28,18 @@ _TRAILING = re.compile(r"(?:'s|’s)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
 #: ("killed in Lashio" as PERSON), a name is a place only after a locative word.
 _LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|to|into)\s+$", re.I)
-#: The n-gram matcher needs a town this big to accept a sentence-initial single word.
-_SENT_START_POPULATION = 100_000
+#: The n-gram matcher takes a single word ("Officer", "Date" are towns too) only after a
+#: locative word, or when it names a town this big.
+_BARE_WORD_POPULATION = 100_000
+#: A small town abroad is not what a report means when it is about other countries:
+#: such a candidate is dropped (the mention stays an unresolved place).
+_FOREIGN_SMALL_TOWN = 100_000
+#: How much the report's countries can outweigh size: enough for Hyderabad (Sindh) over
+#: Hyderabad (India), not for Bogota (New Jersey) over Bogotá.
+_MAX_COUNTRY_BONUS = 4.0
+_DESIGNATOR = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|department|district)\s+of\s+)|"
+                         r"^(?:north|south|east|west|central|(?:north|south)?(?:east|west)?(?:ern)?)\s+|"
+                         r"\s+(?:city|town|village|province|department|district|region|municipality|state)$", re.I)
 
 
 @functools.cache
@@ -64,7 +74,7 @@ class Places(Stage):
         gaz = get_gazetteer()
         mentions = self._mentions(doc)
         for m in mentions:
-            m.candidates = gaz.candidates(m.text)
+            m.candidates = gaz.candidates(m.text) or gaz.candidates(_DESIGNATOR.sub("", m.text))
         _resolve(mentions)
         doc.locations = _locations([m for m in mentions if m.choice or _plausible_unresolved(doc, m)])
         return doc
@@ -85,7 +95,7 @@ class Places(Stage):
             trail = _TRAILING.search(doc.text[s:e])
             if trail:
                 e -= len(trail.group())
-            if e > s and free(s, e):
+            if e > s and free(s, e) and (method == "dateline" or fold(doc.text[s:e]) not in _not_places()):
                 out.append(_Mention(s, e, doc.text[s:e], method))
                 taken.append((s, e))
 
@@ -116,9 +126,8 @@ class Places(Stage):
                     continue
                 if not free(s, e) or not self._allowed(doc.text, s, e, blocked):
                     continue
-                if fold(doc.text[s:e]) in _not_places():
-                    continue
-                floor = _SENT_START_POPULATION if n == 1 and span[0].is_sent_start else self.min_population
+                bare = n == 1 and not _LOCATIVE.search(doc.text[max(0, s - 8) : s])
+                floor = _BARE_WORD_POPULATION if bare else self.min_population
                 if any(self._notable(p, floor) for p in gaz.candidates(doc.text[s:e])):
                     add(s, e, "gazetteer")
                     matched = n
@@ -151,10 +160,18 @@ def _resolve(mentions: list[_Mention]) -> None:
             if not m.candidates:
                 continue
             countries, regions = _context(mentions, exclude=m)
-            scored = sorted(((_in_context(p, countries, regions), p) for p in m.candidates), key=lambda x: -x[0])
+            pool = [p for p in m.candidates if not _foreign_small_town(p, countries)]
+            if not pool:
+                m.choice = None
+                continue
+            scored = sorted(((_in_context(p, countries, regions), p) for p in pool), key=lambda x: -x[0])
             m.choice = scored[0][1]
             gap = scored[0][0] - scored[1][0] if len(scored) > 1 else 6.0
             m.confidence = round(0.5 + 0.45 * math.tanh(gap / 3), 3)
+
+
+def _foreign_small_town(p: Place, countries: Counter[str]) -> bool:
+    return bool(countries) and p.feature == "city" and p.population < _FOREIGN_SMALL_TOWN and not countries[p.country or ""]
 
 
 def _context(mentions: list[_Mention], exclude: _Mention) -> tuple[Counter[str], set[tuple[str, str]]]:
@@ -175,7 +192,7 @@ def _context(mentions: list[_Mention], exclude: _Mention) -> tuple[Counter[str],
 def _in_context(p: Place, countries: Counter[str], regions: set[tuple[str, str]]) -> float:
     s = score(p)
     if p.country and countries[p.country]:
-        s += 3.0 * math.log2(1 + countries[p.country])
+        s += min(_MAX_COUNTRY_BONUS, 2.0 * math.log2(1 + countries[p.country]))
     if p.country and p.admin1 and (p.country, p.admin1) in regions and p.feature != "admin1":
         s += 4.0
     return s
