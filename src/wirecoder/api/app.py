@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
@@ -17,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from . import problems
+from .pipeline import build_pipeline
 from .routes import actors, claims, documents, events, exports, health
 from .security import BodyLimit
 
@@ -42,28 +40,6 @@ class ApiSettings:
         for key, value in overrides.items():
             setattr(settings, key, value)
         return settings
-
-
-_BUILD_LOCK = threading.Lock()
-
-
-def build_pipeline(app: FastAPI) -> Any:
-    """The app's pipeline, built (and its model loaded) once per process, at startup or
-    on the first POST when ``warm`` is off (read-only use then never loads the model)."""
-    with _BUILD_LOCK:
-        if app.state.pipeline is None:
-            import wirecoder
-
-            stages = app.state.settings.stages
-            pipeline = wirecoder.load(stages) if stages else wirecoder.load()
-            # Real reports touch every stage's lazy data (gazetteer, date parser, lexicons),
-            # so the first analyst's request is as fast as the next.
-            samples = resources.files("wirecoder").joinpath("samples")
-            texts = [f.read_text(encoding="utf-8") for f in samples.iterdir() if f.name.endswith(".txt")]
-            for _ in pipeline.pipe(wirecoder.Document(text=t) for t in texts or ["Warm-up."]):
-                pass
-            app.state.pipeline = pipeline
-        return app.state.pipeline
 
 
 def create_app(db_url: str | ApiSettings, **overrides: object) -> FastAPI:

@@ -13,12 +13,6 @@ def get_store(request: Request) -> Any:
     return request.app.state.store
 
 
-def get_pipeline(request: Request) -> Any:
-    from ..app import build_pipeline
-
-    return build_pipeline(request.app)
-
-
 def found(item: Any, what: str, key: str) -> Any:
     """Return ``item``, or raise a 404 problem naming what was not found."""
     if item is None:

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Body, Depends, Request, Response
 
 from ...document import Document
 from ...store.rows import event_id
+from ..pipeline import build_pipeline
 from ..problems import Problem
 from ..schemas import DocumentIn
 from ..security import require_api_key
-from .deps import found, get_pipeline, get_store
+from .deps import found, get_store
 
 router = APIRouter(tags=["documents"])
 
@@ -49,7 +50,6 @@ def post_documents(
     response: Response,
     payload: Annotated[DocumentIn | list[DocumentIn], Body()],
     store: Any = Depends(get_store),
-    pipeline: Any = Depends(get_pipeline),
 ) -> dict[str, Any]:
     """Code one report (an object) or several (a list) and store them.
 
@@ -62,6 +62,7 @@ def post_documents(
         raise Problem(422, "Send one document object or a non-empty list of them.", "validation-error")
     if len(items) > limit:
         raise Problem(413, f"{len(items)} documents in one request; send at most {limit}.", "payload-too-large")
+    pipeline = build_pipeline(request.app)  # after validation: a bad request never loads the model
     with _PIPELINE_LOCK:
         docs = list(pipeline.pipe(_document(i) for i in items))
     counts = store.write(docs)
