@@ -8,6 +8,7 @@ named actor. Overlaps are settled by that order, then by length.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -25,17 +26,9 @@ CONFIDENCE = {"alias-dictionary": 0.9, "ethnic-phrase": 0.7, "ner": 0.6, "acrony
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Verb tags that make a GPE directly before them its subject ("the United States on Thursday condemned").
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: Prepositions whose object is a party, not a place ("ties with Pakistan").
-PARTY_PREPS = frozenset({"with", "against", "by", "between", "urged", "on"})
 #: Dependencies of a noun that is a participant rather than a modifier.
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "agent"})
-#: Words after a name that make it a place ("the Catatumbo region").
-PLACE_NOUNS = frozenset({"region", "province", "district", "state", "valley", "area", "county", "city", "town", "village"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
-_APPOSITIVE_ROLE = re.compile(
-    r"^,\s+(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+)?"
-    r"((?:head|chief|leader|commander|spokesman|spokesperson|founder|chairman|chief executive|member)\s+of\s+[^,.;:\"“”]+)"
-)
 
 
 @dataclass(slots=True)
@@ -53,7 +46,6 @@ class Mention:
     role: str | None = None
     #: descriptions (and definite generic nouns): the actor types they may refer to
     refers_to: tuple[str, ...] = ()
-    definite: bool = False
 
     @property
     def priority(self) -> int:
@@ -95,9 +87,8 @@ def _dictionary_mentions(
             group, typ, head = payload
             heads = lex.ethnic_heads[typ]
             singular = head[:-1] if head.endswith("s") and head[:-1] in heads else head
-            out.append(
-                Mention(start, end, f"{group} {singular}", typ, lex.ethnic[group], "ethnic-phrase", 0.7)
-            )
+            conf = CONFIDENCE["ethnic-phrase"]
+            out.append(Mention(start, end, f"{group} {singular}", typ, lex.ethnic[group], "ethnic-phrase", conf))
         elif kind == "generic":
             last = sp[end - 1]
             if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end:
@@ -114,7 +105,6 @@ def _dictionary_mentions(
                     "generic-noun",
                     rule.confidence,
                     refers_to=_description_types(lex, payload[1]) if definite else (),
-                    definite=definite,
                 )
             )
         else:
@@ -122,10 +112,11 @@ def _dictionary_mentions(
             first = start
             while first > 0 and (sp[first - 1].pos_ in ("DET", "ADJ") or sp[first - 1].dep_ == "amod"):
                 first -= 1
-            definite = sp[first].lower_ in DEFINITE
-            if drule.definite_only and not definite:
+            if drule.definite_only and sp[first].lower_ not in DEFINITE:
                 continue
-            out.append(Mention(first, end, None, drule.types[0], None, "description-coref", 0.6, refers_to=drule.types, definite=definite))
+            out.append(
+                Mention(first, end, None, drule.types[0], None, "description-coref", 0.6, refers_to=drule.types)
+            )
     return out
 
 
@@ -144,7 +135,7 @@ def _extend_over_place(sp: Any, end: int) -> int:
     """"US Embassy in Islamabad": the embassy mention takes its place with it."""
     if end + 1 < len(sp) and sp[end].lower_ == "in" and sp[end + 1].ent_type_ == "GPE":
         k = end + 1
-        while k < len(sp) and sp[k].ent_type_ == "GPE" and sp[k].ent_iob_ != "O" and (k == end + 1 or sp[k].ent_iob_ == "I"):
+        while k < len(sp) and sp[k].ent_type_ == "GPE" and (k == end + 1 or sp[k].ent_iob_ == "I"):
             k += 1
         return k
     return end
@@ -168,8 +159,8 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
                     continue  # a place NER took for an organisation ("fled to Cucuta")
                 out.append(Mention(start, ent.end, text, typ, _org_country(lex, text) or doc_iso3, "ner", 0.6))
         elif ent.label_ == "PERSON":
-            if _is_person(lex, text) and not (ent.end < len(sp) and sp[ent.end].lower_ in PLACE_NOUNS):
-                out.append(Mention(start, ent.end, text, "person", None, "ner", 0.6))
+            if _is_person(lex, text) and not (ent.end < len(sp) and sp[ent.end].lower_ in lex.cues["place_nouns"]):
+                out.append(Mention(start, ent.end, text, "person", None, "ner", CONFIDENCE["ner"]))
         elif ent.label_ == "NORP":
             root = ent.root
             if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ACTING_DEPS:
@@ -217,10 +208,12 @@ def _acts(sp: Any, ent: Any, lex: Lexicon) -> bool:
     """Whether a GPE stands for its government here (subject, object of "urged", party to
     "with"/"against") rather than a place."""
     root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ == "pobj" and root.head.lower_ in PARTY_PREPS):
+    if root.dep_ in ("nsubj", "nsubjpass", "agent"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in lex.cues["party_preps"]:
         return True
     if root.dep_ == "dobj":
-        return root.head.lemma_ not in lex.place_verbs
+        return root.head.lemma_ not in lex.cues["place_verbs"]
     k = ent.end
     while k < len(sp) and (sp[k].ent_type_ in ("DATE", "TIME") or sp[k].pos_ == "ADV" or sp[k].lower_ == "on"):
         k += 1
@@ -278,7 +271,7 @@ def _persons(sp: Any, lex: Lexicon, chosen: list[Mention], country: Country | No
                 m.role = title
             m.country = iso or (org.country if org is not None else None)
         if m.role is None:
-            after = _APPOSITIVE_ROLE.match(sp.text[sp[m.end - 1].idx + len(sp[m.end - 1].text) :])
+            after = _appositive_role().match(sp.text[sp[m.end - 1].idx + len(sp[m.end - 1].text) :])
             if after:
                 m.role = after.group(1).strip()
         # surname after the full name: same person
@@ -291,6 +284,14 @@ def _persons(sp: Any, lex: Lexicon, chosen: list[Mention], country: Country | No
         if m.country is None and country is not None:
             m.country = country.iso3
     return [m for m in chosen if id(m) not in dropped]
+
+
+@functools.lru_cache(maxsize=1)
+def _appositive_role() -> re.Pattern[str]:
+    """", who is the head of Daesh Khorasan," -> "head of Daesh Khorasan"."""
+    lex = lexicon()
+    heads = "|".join(re.escape(h) for h in sorted(lex.cues["appositive_heads"], key=len, reverse=True))
+    return re.compile(rf"^,\s+(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+)?((?:{heads})\s+of\s+[^,.;:\"“”]+)")
 
 
 def _title_before(sp: Any, lex: Lexicon, start: int) -> tuple[Any, int, str] | None:
@@ -324,7 +325,7 @@ def _acronyms(sp: Any, chosen: list[Mention]) -> list[Mention]:
     out = []
     for m in chosen:
         head = defined.get(sp[m.start : m.end].text)
-        if head is not None and m.name != head.name and m.method != "alias-dictionary":
+        if head is not None and m.name != head.name:  # the report's own definition beats the dictionary
             m = replace(head, start=m.start, end=m.end, method="acronym", confidence=CONFIDENCE["acronym"])
         out.append(m)
     for tok in sp:

@@ -76,8 +76,8 @@ class Lexicon:
     ethnic_heads: dict[str, tuple[str, ...]]
     ner_rules: list[tuple[str, frozenset[str]]]
     ner_ignore: frozenset[str]
-    #: verbs whose object country is a place, not its government ("visited Pakistan")
-    place_verbs: frozenset[str]
+    #: cue lists of ``cues.yaml``: place_verbs, party_preps, place_nouns, appositive_heads
+    cues: dict[str, frozenset[str]]
 
     def lookup(self, alias: str) -> Entry | None:
         """Entry for an alias or canonical name, case-insensitive."""
@@ -177,5 +177,5 @@ def lexicon() -> Lexicon:
             (_check_type(r["type"], "ner_types.yaml"), frozenset(w.lower() for w in r["words"])) for r in ner["rules"]
         ],
         ner_ignore=frozenset(ner["ignore"]),
-        place_verbs=frozenset(ner["place_verbs"]),
+        cues={k: frozenset(v) for k, v in _load("cues.yaml").items()},
     )
