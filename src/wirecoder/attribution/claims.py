@@ -111,13 +111,12 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token | None) -> Token | None:
+def _subject(verb: Token | None, after: int = 0) -> Token | None:
+    """The first subject of the verb at or after offset ``after`` (the parse may hang the
+    wire header on the first clause as a subject)."""
     if verb is None:
         return None
-    for c in verb.children:
-        if c.dep_ in {"nsubj", "nsubjpass"}:
-            return c
-    return None
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.idx >= after), None)
 
 
 def _slot_after(toks: list[Token], end: int, words: tuple[str, ...]) -> Token | None:
@@ -195,7 +194,7 @@ def _find_in(doc: Document, st: Statement, seg: tuple[int, int]) -> list[_Found]
             sent = (max(seg[0], sent_span.start_char), min(seg[1], sent_span.end_char))
             after = [t for t in sent_span if t.idx >= m.end() - 1]
             verb = _clause_verb(toks[-1])
-            subj = _subject(verb)
+            subj = _subject(verb, doc.scratch.get("body_start", 0))
             accused: list[ActorRef] = []
             beneficiary: list[ActorRef] = []
             victims: str | None = None
@@ -221,6 +220,7 @@ def _find_in(doc: Document, st: Statement, seg: tuple[int, int]) -> list[_Found]
                     victims = _victim_name(doc, victim)
             if rule.victim_words and not _victims_fit(doc, rule, victims):
                 continue
+            accused = [r for r in accused if r != st.speaker]
             if not accused and not rule.accused_object and st.act == "accuse":
                 accused = _accuse_object(doc, st)
             taken.append((m.start(), m.end()))
@@ -349,15 +349,16 @@ def _addressee(doc: Document, subj: Token, st: Statement) -> ActorRef | None:
 def _demand_text(verb: Token) -> tuple[int, int] | None:
     skip = {"nsubj", "nsubjpass", "aux", "auxpass", "advcl", "punct", "mark", "appos", "cc"}
     drop: set[int] = set()
+    keep_after = {"dobj", "prep", "xcomp", "ccomp", "conj", "cc", "prt", "dative", "attr", "oprd", "acomp", "neg"}
     for c in verb.children:
-        if c.dep_ in skip or (c.dep_ == "advmod" and c.i < verb.i):
+        if c.dep_ in skip or (c.i < verb.i and c.dep_ == "advmod") or (c.i > verb.i and c.dep_ not in keep_after):
             drop |= {t.i for t in c.subtree}
     for t in verb.subtree:
-        if t.dep_ in {"appos", "relcl"} and t.head.i != verb.i and t.i > verb.i:
-            drop |= {x.i for x in t.subtree}
-            prev = t.doc[t.left_edge.i - 1]
-            if prev.is_punct:
-                drop.add(prev.i)
+        # ", a force indispensable for …" / ", a step long overdue": comments after a comma
+        prev = t.doc[t.left_edge.i - 1]
+        trailing = t.dep_ in {"appos", "relcl", "amod", "acl", "advmod", "npadvmod"} and t.i > t.head.i
+        if trailing and t.head.i != verb.i and t.i > verb.i and prev.text == ",":
+            drop |= {x.i for x in t.subtree} | {prev.i}
     toks = [t for t in verb.subtree if t.i not in drop and t.i >= verb.i]
     while toks and toks[-1].is_punct:
         toks.pop()
@@ -382,12 +383,12 @@ def demands_in(doc: Document, st: Statement, index: int) -> list[Demand]:
                 continue
             if tok.lower_ in infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 continue
-            subj = _subject(verb) or _subject(tok)
+            subj = _subject(verb, doc.scratch.get("body_start", 0)) or _subject(tok, doc.scratch.get("body_start", 0))
             if subj is None or subj.lower_ in not_addr:
                 continue
             addressee = _addressee(doc, subj, st)
             span = _demand_text(verb)
-            if span is None or addressee is None:
+            if span is None or (addressee is None and subj.pos_ == "PRON"):
                 continue
             out.append(_demand(doc, st, index, addressee, span, "modal clause"))
     if st.act in {"demand", "appeal"} and st.cue_span is not None and st.kind == "indirect":

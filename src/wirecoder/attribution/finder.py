@@ -280,7 +280,7 @@ class _Finder:
                 if content is not None:
                     cs = _edges(content[0])
                     if cs and (cs[0] < segs[0][0] - 2 or cs[1] > segs[-1][1] + 2) and len(quotes) == 1 and (
-                        cs[0] < quotes[0].open_at < cs[1]
+                        tok.idx < cs[0] < quotes[0].open_at < cs[1]
                     ):
                         segs = [cs]  # a quote inside reported speech: "said that '…'"
                 kind, method, conf, spans = "direct", "quote+cue", 0.9, segs

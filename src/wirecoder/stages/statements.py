@@ -47,10 +47,12 @@ def content_act(text: str) -> str | None:
 
 
 def clause_date(doc: Document, a: Attribution) -> str | None:
-    """A date mention of the attribution clause, outside the reported content."""
+    """A date mention of the attribution clause, outside the reported content (and the
+    wire header)."""
     if a.clause is None:
         return None
     lo = min(a.clause[0], a.cue[0]) if a.cue else a.clause[0]
+    lo = max(lo, doc.scratch.get("body_start", 0))
     hi = max(a.clause[1], a.cue[1]) if a.cue else a.clause[1]
     for d in doc.dates:
         if lo <= d.start and d.end <= hi and d.value and d.kind == "date":
@@ -84,9 +86,11 @@ class Statements(Stage):
         acts: list[SpeechAct] = []
         statements: list[Statement] = []
         for a in find_attributions(doc.nlp, self.tiers):
-            if a.start < body_start:
-                continue
-            if a.source is not None:
+            a.content = [(max(s, body_start), e) for s, e in a.content if e > body_start]
+            if not a.content:
+                continue  # inside the wire header
+            if a.source is not None and a.source[1] > body_start:
+                a.source = (max(a.source[0], body_start), a.source[1])
                 speaker, how = resolve_speaker(doc, a.source[0], a.source[1], previous)
             else:
                 speaker, how = None, "no source"

@@ -1,0 +1,89 @@
+"""Allegations and demands on short reports written for these tests (and the seed)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(run_until):
+    return run_until("wirecoder.allegations.v1")
+
+
+ACCUSE = (
+    "Maiduguri, March 8 (Reuters) Human Rights Watch on Thursday accused the Nigerian army of extrajudicial "
+    "killings of detainees in Borno state. The army denied the allegations, saying its troops respect human rights."
+)
+
+
+def test_accusation_gives_allegation_with_accused_victims_and_place(run):
+    doc = run(ACCUSE, published="2024-03-08")
+    [al] = doc.allegations
+    assert al.act == "extrajudicial killing"
+    assert al.claimant is not None and al.claimant.name == "Human Rights Watch"
+    assert [a.name for a in al.accused] == ["Military Forces of Nigeria"]
+    assert al.victims == "detainees" and al.location == ["Borno"]
+    assert al.statement == 0 and al.hedge == "accused"
+
+
+def test_denial_by_the_accused_is_linked(run):
+    doc = run(ACCUSE, published="2024-03-08")
+    deny = next(i for i, s in enumerate(doc.statements) if s.act == "deny")
+    assert doc.allegations[0].denied_by == [deny]
+
+
+def test_allegation_never_becomes_an_event_of_the_accused(run):
+    doc = run(ACCUSE, published="2024-03-08")
+    for ev in doc.events:
+        assert not (ev.actor1 and ev.actor1.name == "Military Forces of Nigeria" and ev.attribution != "alleged")
+
+
+def test_support_to_armed_group_names_beneficiary(run):
+    text = (
+        "Kabul, March 8 (AFP) The rights group Amnesty International alleged that the Taliban are operating in "
+        "Kunar with the backing of the Pakistani military."
+    )
+    doc = run(text, published="2024-03-08")
+    al = next(a for a in doc.allegations if a.act == "support to armed group")
+    assert [a.name for a in al.accused] == ["Military Forces of Pakistan"]
+    assert al.beneficiary == "Taliban" and al.hedge == "alleged"
+
+
+def test_modal_demand_has_addressee_and_verb_phrase(run):
+    text = (
+        'Islamabad, March 8 (AP) "If Pakistan wants peace, it must release all political prisoners, '
+        'a step long overdue," the Human Rights Commission of Pakistan said.'
+    )
+    doc = run(text, published="2024-03-08")
+    [dem] = doc.demands
+    assert dem.addressee is not None and dem.addressee.name == "Government of Pakistan"
+    assert dem.demand == "release all political prisoners"
+
+
+def test_first_person_modal_is_no_demand(run):
+    doc = run('"We must defend our villages," the militia commander said.')
+    assert doc.demands == []
+
+
+def test_seed_allegations_and_demands(shared_dir, run):
+    ex = shared_dir / "examples" / "ians-quetta-2025-09-05"
+    gold = json.loads((ex / "expected.json").read_text(encoding="utf-8"))
+    doc = run((ex / "article.txt").read_text(encoding="utf-8"))
+    got = [(a.claimant.name, sorted(r.name for r in a.accused), a.act) for a in doc.allegations]
+    want = [(g["claimant"], sorted(g["accused"]), g["act"]) for g in gold["allegations"]]
+    assert sorted(got) == sorted(want)
+    for g in gold["allegations"]:
+        al = next(a for a in doc.allegations if a.act == g["act"] and sorted(r.name for r in a.accused) == sorted(g["accused"]))
+        if g.get("victims"):
+            assert al.victims == g["victims"]
+        if g.get("beneficiary"):
+            assert al.beneficiary == g["beneficiary"]
+        if g["period"]:
+            assert (al.period.start, al.period.end, al.period.text) == (g["period"]["start"], g["period"]["end"], g["period"]["text"])
+    assert [(d.claimant.name, d.addressee.name, d.demand.replace("’", "'")) for d in doc.demands] == [
+        (g["claimant"], g["addressee"], g["demand"]) for g in gold["demands"]
+    ]
+    for ev in doc.events:  # must_not: the allegation never becomes the attack's perpetrator
+        assert not (ev.actor1 and ev.actor1.name == "Military Forces of Pakistan" and ev.attribution != "alleged")

@@ -1,0 +1,109 @@
+"""Statements stage on short reports written for these tests (and the seed report)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from wirecoder.attribution.quotes import find_quotes
+
+STAGE = "wirecoder.statements.v1"
+
+
+@pytest.fixture(scope="module")
+def run(run_until):
+    return run_until(STAGE)
+
+
+def only(doc):
+    assert len(doc.statements) == 1, [s.text for s in doc.statements]
+    return doc.statements[0]
+
+
+def test_denial_is_indirect_deny(run):
+    doc = run("Maiduguri, March 8 (Reuters) The Nigerian army denied that its troops had killed civilians in the village.", published="2024-03-08")
+    st = only(doc)
+    assert (st.kind, st.cue, st.act) == ("indirect", "denied", "deny")
+    assert st.speaker_mention == "The Nigerian army"
+    assert st.text == "its troops had killed civilians in the village"
+
+
+def test_split_quote_is_one_statement_with_one_speaker(run):
+    doc = run('"We will keep fighting," the commander said, "and we will never lay down our weapons."')
+    st = only(doc)
+    assert st.kind == "direct" and st.cue == "said" and st.speaker_mention == "the commander"
+    assert st.text == "We will keep fighting and we will never lay down our weapons."
+    assert '"' not in st.text
+
+
+def test_claim_of_responsibility_with_channel(run):
+    doc = run("Kabul, March 8 (AFP) The Taliban claimed responsibility for the bombing in a statement on Telegram.")
+    st = only(doc)
+    assert st.act == "claim" and st.channel == "Telegram"
+    assert st.speaker is not None and st.speaker.name == "Taliban"
+
+
+def test_anonymous_source_is_kept(run):
+    doc = run("Peshawar, March 8 (AP) Two soldiers were killed in the ambush, officials said.")
+    st = only(doc)
+    assert st.speaker_mention == "officials" and st.kind == "indirect"
+    assert st.text == "Two soldiers were killed in the ambush"
+
+
+def test_nested_single_quotes_stay_in_the_text(run):
+    doc = run("\"The villagers told us 'the soldiers came at night and burned everything' and we believe them,\" said Amina Yusuf, a researcher.")
+    st = only(doc)
+    assert "'the soldiers came at night and burned everything'" in st.text
+    assert st.speaker_mention.startswith("Amina Yusuf")
+
+
+def test_guillemets(run):
+    doc = run("The minister told reporters: «We will never give in to violence and terror.»")
+    st = only(doc)
+    assert st.kind == "direct" and st.text == "We will never give in to violence and terror."
+
+
+def test_multi_paragraph_quote_reopens(run):
+    text = '"The first paragraph of the statement goes on here.\n\n"The second paragraph continues the same quote," the spokesman said.'
+    st = only(run(text))
+    assert st.text.startswith("The first paragraph") and st.text.endswith("the same quote")
+    assert "\n\n" in st.text and st.speaker_mention == "the spokesman"
+
+
+def test_pronoun_speaker_resolves_to_previous_speaker(run):
+    text = (
+        "Kano, March 8 (Reuters) Governor Abba Yusuf said the curfew would be lifted on Monday.\n\n"
+        '"We have restored calm in the city and the markets will reopen," he said.'
+    )
+    doc = run(text, published="2024-03-08")
+    assert len(doc.statements) == 2
+    first, second = doc.statements
+    assert first.speaker is not None and second.speaker == first.speaker
+
+
+def test_clause_date_and_curly_quote_closed_straight(run):
+    text = 'Lagos, March 8 (AP) The police on Thursday said in a statement that five suspects were arrested.'
+    st = only(run(text, published="2024-03-08"))
+    assert st.date == "2024-03-07" and st.channel == "statement"
+
+
+def test_quote_finder_marks():
+    text = "“Mixed marks,\" she said. «Guillemets» and „low marks“."
+    spans = [text[q.start : q.end] for q in find_quotes(text)]
+    assert spans == ["Mixed marks,", "Guillemets", "low marks"]
+
+
+def test_seed_statements(shared_dir, run):
+    ex = shared_dir / "examples" / "ians-quetta-2025-09-05"
+    gold = json.loads((ex / "expected.json").read_text(encoding="utf-8"))["statements"]
+    doc = run((ex / "article.txt").read_text(encoding="utf-8"))
+    assert len(doc.statements) == len(gold)
+    for g in gold:
+        st = next(s for s in doc.statements if s.text.startswith(g["text_starts"]))
+        assert st.speaker is not None and st.speaker.name == g["speaker"]
+        assert (st.speaker_mention, st.kind, st.cue, st.channel, st.date) == (
+            g["speaker_mention"], g["kind"], g["cue"], g["channel"], g["date"]
+        )
+        if "act" in g:
+            assert st.act == g["act"]
