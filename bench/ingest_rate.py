@@ -50,7 +50,7 @@ def clones(tpl: list[tuple[dict, str]], n: int) -> Iterator[tuple[dict, str, Non
         rec, text = tpl[i % len(tpl)]
         rec = copy.deepcopy(rec)
         rec["doc_id"] = f"bench-{i:07d}"
-        shift = timedelta(days=i // len(tpl))
+        shift = timedelta(days=3 * (i // len(tpl)))  # copies 3 days apart: distinct events
         for ev in rec["events"]:
             if ev.get("date") and len(ev["date"]) == 10:
                 ev["date"] = (date.fromisoformat(ev["date"]) - shift).isoformat()

@@ -174,3 +174,13 @@ def test_unopenable_store_gives_coded_error(tmp_path):
     with pytest.raises(WirecoderError) as err:
         open_store(str(tmp_path / "missing-dir" / "x.db"))
     assert err.value.code == "E401"
+
+
+def test_a_failed_batch_rolls_back_whole_and_the_store_stays_usable(store, make_doc):
+    doc = make_doc("a", TEXT)
+    rec = doc.to_record()
+    with pytest.raises(Exception):  # noqa: B017,PT011 - the driver's IntegrityError, either backend
+        store.write_records([(rec, None, None)])  # text is required: the insert fails after actors were added
+    assert store.counts()["documents"] == 0 and store.counts()["actors"] == 0
+    assert store.write([doc]).stored == 1  # actor ids cached by the failed batch must not leak
+    assert store.get_event("a:e0")["actor1"]["name"] == "Boko Haram"

@@ -160,6 +160,16 @@ class Store:
             good[doc_id] = (rec, text, origin)
             counts.stored += 1
 
+        try:
+            self._commit_batch(good, failures, counts, now)
+        except BaseException:
+            self._actor_ids.clear()  # ids created by the rolled-back transaction are gone
+            raise
+        return counts
+
+    def _commit_batch(
+        self, good: dict[str, StoredItem], failures: dict[tuple[str, str], dict[str, Any]], counts: IngestCounts, now: str
+    ) -> None:
         with self.engine.begin() as conn:
             existing = self._existing_hashes(conn, list(good))
             rows: list[DocRows] = []
@@ -187,7 +197,6 @@ class Store:
             stored_ids = [r.document["doc_id"] for r in rows]
             for chunk in _chunks(stored_ids):
                 conn.execute(sa.delete(S.failures).where(S.failures.c.doc_id.in_(chunk)))
-        return counts
 
     def _existing_hashes(self, conn: sa.Connection, doc_ids: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -1,0 +1,102 @@
+"""Batch engines against one process on the same synthetic corpus, and a check that all of
+them write identical records.
+
+    python bench/batch_scale.py --n 20000                 # the acceptance run (target ≥ 1.6 × one process)
+    python bench/batch_scale.py --n 300 --engines one,local
+
+Each engine runs as its own `wirecoder batch` process, timed end to end (interpreter start,
+model loads and writing Parquet included), so the figures are what a user waits for.
+``one`` is the in-process engine (``--workers 0``); ``local`` the process pool; ``spark``
+PySpark on ``--master``. On a shared machine compare within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from wirecoder.batch import read_records
+from wirecoder.corpus import write_jsonl
+
+CLI = [sys.executable, "-c", "from wirecoder.cli import main; main()"]
+
+
+def engine_args(engine: str, workers: int, master: str) -> list[str]:
+    if engine == "one":
+        return ["--engine", "local", "--workers", "0"]
+    if engine == "local":
+        return ["--engine", "local", "--workers", str(workers)]
+    if engine == "spark":
+        return ["--engine", "spark", "--master", master]
+    raise SystemExit(f"unknown engine {engine!r} (one, local, spark)")
+
+
+def run_engine(engine: str, corpus: Path, out: Path, workers: int, master: str) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [*CLI, "batch", str(corpus), "--out", str(out), "--json", *engine_args(engine, workers, master)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"{engine} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {"engine": engine, "wall_s": round(wall, 2), "run_s": round(summary["seconds"], 2), "documents": summary["documents"], "failed": summary["failed"]}
+
+
+def differing(a: Path, b: Path) -> int:
+    """How many documents' records differ between two outputs (by doc_id)."""
+    left = {r["doc_id"]: r for r in read_records(a)}
+    right = {r["doc_id"]: r for r in read_records(b)}
+    return sum(left.get(k) != right.get(k) for k in left.keys() | right.keys())
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=20000)
+    ap.add_argument("--engines", default="one,local,spark", help="comma-separated, the first is the baseline")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    engines = args.engines.split(",")
+    with tempfile.TemporaryDirectory(prefix="wirecoder-scale-") as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        write_jsonl(corpus, args.n, seed=args.seed)
+        runs = []
+        for engine in engines:
+            run = run_engine(engine, corpus, Path(tmp) / engine, args.workers, args.master)
+            runs.append(run)
+            print(f"{engine}: {run['wall_s']} s wall", file=sys.stderr)
+        base = runs[0]
+        for run in runs:
+            run["docs_per_s"] = round(run["documents"] / run["wall_s"], 2)
+            run["speedup"] = round(base["wall_s"] / run["wall_s"], 2)
+            run["differing_docs_vs_" + base["engine"]] = differing(Path(tmp) / base["engine"], Path(tmp) / run["engine"])
+    result = {"n": args.n, "workers": args.workers, "master": args.master, "target_speedup": 1.6, "runs": runs}
+    if args.json:
+        sys.stdout.write(json.dumps(result) + "\n")
+        return result
+    print(f"{args.n} docs; speedup = {base['engine']} wall time / engine wall time (target ≥ 1.6)")
+    for run in runs:
+        same = run["differing_docs_vs_" + base["engine"]]
+        print(
+            f"  {run['engine']:6s} {run['wall_s']:8.1f} s wall ({run['run_s']:.1f} s in batch)  "
+            f"{run['docs_per_s']:7.2f} docs/s  ×{run['speedup']:.2f}  "
+            f"{'identical records' if same == 0 else f'{same} docs differ'}"
+        )
+    return result
+
+
+if __name__ == "__main__":
+    main()
