@@ -299,18 +299,22 @@ class Store:
                     sa.or_(e.actor1_name.icontains(f.actor, autoescape=True), e.actor2_name.icontains(f.actor, autoescape=True))
                 )
         if fts_words(f.q):
-            cond.append(e.doc_id.in_(self._fts_doc_ids(f.q or "")))
+            cond.append(self._fts_match(f.q or ""))
         return cond
 
-    def _fts_doc_ids(self, q: str) -> sa.Select:
-        """doc_ids whose text holds every word of ``q`` (same rules on both backends)."""
+    def _fts_match(self, q: str) -> Any:
+        """A condition on ``documents`` (joined): its text holds every word of ``q``
+        (same rules on both backends)."""
         words = fts_words(q)
         if self.backend == "sqlite":
             match = " ".join(f'"{w}"' for w in words)  # words are \w+ only: no quotes inside
             rowids = sa.text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :fts_q").bindparams(fts_q=match)
-            return sa.select(S.documents.c.doc_id).where(S.documents.c.id.in_(rowids.columns(sa.column("rowid"))))
-        tsq = sa.text("documents.text_tsv @@ to_tsquery('simple', :fts_q)").bindparams(fts_q=" & ".join(words))
-        return sa.select(S.documents.c.doc_id).where(tsq)
+            return S.documents.c.id.in_(rowids.columns(sa.column("rowid")))
+        return sa.text("documents.text_tsv @@ to_tsquery('simple', :fts_q)").bindparams(fts_q=" & ".join(words))
+
+    def _count_events(self, conn: sa.Connection, f: EventFilter, cond: list[Any]) -> int:
+        source = S.events.join(S.documents, S.documents.c.doc_id == S.events.c.doc_id) if fts_words(f.q) else S.events
+        return conn.execute(sa.select(sa.func.count()).select_from(source).where(*cond)).scalar_one()
 
     def _events_select(self) -> sa.Select:
         d = S.documents.c
@@ -342,7 +346,7 @@ class Store:
         q = q.order_by(S.events.c.sort_date.desc(), S.events.c.event_id.desc()).limit(limit + 1)
         with self.engine.connect() as conn:
             rows = list(conn.execute(q).mappings())
-            total = conn.execute(sa.select(sa.func.count()).select_from(S.events).where(*cond)).scalar_one()
+            total = self._count_events(conn, f, cond)
         nxt = encode_cursor(rows[limit - 1]["sort_date"], rows[limit - 1]["event_id"]) if len(rows) > limit else None
         return Page([event_item(r) for r in rows[:limit]], nxt, total)
 
