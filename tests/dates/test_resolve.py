@@ -91,3 +91,8 @@ def test_numeric_dates_go_to_dateparser():
 def test_relative_dates_need_a_publication_date():
     assert resolve_date("Thursday", None) is None
     assert value("2 January 2021", None) == ("2021-01-02", 1)
+
+
+def test_no_guessing_from_today_without_a_publication_date():
+    assert resolve_date("in November", None) is None
+    assert value("16 March", "1989-03-12") == ("1989-03-16", 1)  # announced, same year

@@ -45,3 +45,17 @@ def test_event_date_falls_back_to_publication(run):
     assert event_date(doc, 2, 6) == (FRIDAY, 1)
     doc = run(text)
     assert event_date(doc, 2, 6) is None
+
+
+def test_explicit_form_widens_a_truncated_entity(run):
+    text = "GUNMEN ATTACKED THE BUS AT 1500 ON 9 DECEMBER NEAR THE UNIVERSITY."
+    doc = run(text, published="1989-12-12")
+    assert "1989-12-09" in {d.value for d in doc.dates}
+
+
+def test_future_dates_are_not_event_dates(run):
+    text = "Rebels called a transport strike to begin on 16 March. They burned a bus on Sunday."
+    doc = run(text, published="1989-03-12")
+    assert "1989-03-16" in {d.value for d in doc.dates}  # an announced date keeps its year
+    i = text.index("strike")
+    assert event_date(doc, i, i + 6) == ("1989-03-12", 1)

@@ -76,7 +76,7 @@ _SCAN = _R(
         [
             r"\b" + _DAY + r"\s+" + _MONTH.format(g="m") + r"(?:\s+" + _YEAR + r")?\b",
             r"\b" + _MONTH.format(g="m3") + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?\b",
-            r"\b(?:(?:early|late)\s+)?(?:on\s+)?(?:last\s+)?" + _WEEKDAY.replace("?P<wd>", "?:")
+            r"\b(?:(?:early|late)\s+(?:on\s+)?)?(?:last\s+)?" + _WEEKDAY.replace("?P<wd>", "?:")
             + r"(?:\s+(?:morning|afternoon|evening|night))?\b",
             r"\b(?:yesterday|today|tonight|last night|day before yesterday)\b",
             r"\b(?:last|this) (?:week|month)\b",
@@ -109,15 +109,21 @@ def _month(raw: str) -> int:
     return _MONTHS[raw.lower().rstrip(".")[:4] if raw.lower().startswith("sept") else raw.lower()[:3]]
 
 
+#: A day-month up to this far after the report is an announced date of the same year
+#: ("a strike to begin on 16 March"); further ahead, it is last year's.
+_AHEAD = timedelta(days=31)
+
+
 def _past_day(year: int | None, month: int, day: int, pub: date | None) -> date | None:
-    """A day-month with no year: the publication year, or the year before if that is later."""
+    """A day-month with no year: the publication year, or the year before if that is
+    more than a month after the report."""
     try:
         if year is not None:
             return date(year, month, day)
         if pub is None:
             return None
         d = date(pub.year, month, day)
-        return d if d <= pub + timedelta(days=1) else date(pub.year - 1, month, day)
+        return d if d <= pub + _AHEAD else date(pub.year - 1, month, day)
     except ValueError:
         return None
 
@@ -245,7 +251,10 @@ def _parser(pub: date | None):  # type: ignore[no-untyped-def]
 
 
 def _dateparser(text: str, pub: date | None) -> DateMention | None:
-    """The slow path, for forms the rules do not know ("12/03/2024", "Sept. the 3rd")."""
+    """The slow path, for forms the rules do not know ("12/03/2024", "Sept. the 3rd").
+    Without a publication date only text with a full year is read (no guessing from today)."""
+    if pub is None and not re.search(r"\b\d{4}\b", text):
+        return None
     data = _parser(pub).get_date_data(re.sub(r"^(?:on|the|of|by)\s+", "", text, flags=re.I))
     if data.date_obj is None:
         return None
@@ -260,9 +269,10 @@ def event_date(doc: Document, start: int, end: int) -> tuple[str, int] | None:
     """The date of the event whose trigger spans ``doc.text[start:end]``, with ACLED time
     precision: the nearest resolved date in the trigger's sentence, else in the two
     sentences before, else the publication date (precision 1), else None. Dates in the
-    wire header (the publication date itself) are not event dates."""
+    wire header (the publication date itself) and dates after publication are not event dates."""
     body = doc.scratch.get("body_start") or 0
-    dated = [d for d in doc.dates if d.kind == "date" and d.value and d.start >= body]
+    last = doc.published or "9999"
+    dated = [d for d in doc.dates if d.kind == "date" and d.value and d.start >= body and d.value <= last]
     sents = [(s.start_char, s.end_char) for s in doc.nlp.sents] if doc.nlp is not None else [(0, len(doc.text))]
     idx = next((i for i, (a, b) in enumerate(sents) if a <= start < b), None)
     if idx is not None:
@@ -291,8 +301,12 @@ class Dates(Stage):
                 if ent.label_ == "DATE" or (ent.label_ == "TIME" and _TIME_WITH_DAY.search(ent.text)):
                     spans.append((ent.start_char, ent.end_char))
         for m in _SCAN.finditer(doc.text):
-            if all(m.end() <= a or m.start() >= b for a, b in spans):
-                spans.append((m.start(), m.end()))
+            # an explicit form overlapping an entity widens it ("at 1500 on 9" + "9 DECEMBER")
+            hit = [sp for sp in spans if m.start() < sp[1] and m.end() > sp[0]]
+            if any(a <= m.start() and m.end() <= b for a, b in hit):
+                continue
+            spans = [sp for sp in spans if sp not in hit]
+            spans.append((min([m.start(), *(a for a, _ in hit)]), max([m.end(), *(b for _, b in hit)])))
         out: list[DateMention] = []
         for s, e in sorted(spans):
             r = resolve_date(doc.text[s:e], doc.published)
