@@ -55,10 +55,11 @@ class Mention:
 def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int = 0) -> tuple[list[Actor], str | None]:
     """Actors of one parsed report, and the ISO3 country the report is about."""
     lex = lexicon()
-    gpes = [e.text for e in sp.ents if e.label_ in ("GPE", "LOC")]
+    gpes = [_strip_admin(e.text, lex) for e in sp.ents if e.label_ in ("GPE", "LOC")]
     norps = [e.text for e in sp.ents if e.label_ == "NORP"]
     matches = actor_matcher()(sp)
     named = [lex.entries[lex.aliases[p[0]]].country for (kind, p), _, _ in matches if kind == "alias"]
+    named += [lex.ethnic[e.text] for e in sp.ents if e.text in lex.ethnic]  # "Kachin", "Rohingya" point somewhere
     iso3 = infer_country(dateline_place, gpes, norps, [c for c in named if c])
     country = countries().by_iso3.get(iso3) if iso3 else None
 
@@ -69,6 +70,14 @@ def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int =
     chosen = _acronyms(sp, chosen)
     chosen = _resolve_descriptions(chosen)
     return _assemble(sp, chosen), iso3
+
+
+def _strip_admin(name: str, lex: Lexicon) -> str:
+    """"Kachin State" -> "Kachin": the gazetteer knows subdivisions without their kind."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in lex.cues["admin_suffixes"]:
+        return " ".join(words[:-1])
+    return name
 
 
 # --- candidates ---------------------------------------------------------------------------------------
@@ -155,11 +164,11 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
                 out.append(_from_entry(known, start, ent.end, "alias-dictionary"))
             else:
                 typ = _org_type(lex, text)
-                if typ == "other" and place_country(text):
-                    continue  # a place NER took for an organisation ("fled to Cucuta")
+                if (typ == "other" and place_country(text)) or _head_noun(text) in lex.facilities:
+                    continue  # a place or a site NER took for an organisation ("fled to Cucuta")
                 out.append(Mention(start, ent.end, text, typ, _org_country(lex, text) or doc_iso3, "ner", 0.6))
         elif ent.label_ == "PERSON":
-            if _is_person(lex, text) and not (ent.end < len(sp) and sp[ent.end].lower_ in lex.cues["place_nouns"]):
+            if _is_person(lex, text) and not _placed(sp, ent, lex):
                 out.append(Mention(start, ent.end, text, "person", None, "ner", CONFIDENCE["ner"]))
         elif ent.label_ == "NORP":
             root = ent.root
@@ -195,6 +204,19 @@ def _org_country(lex: Lexicon, text: str) -> str | None:
         if iso:
             return iso
     return None
+
+
+def _head_noun(text: str) -> str:
+    """"University for the Development of ..." -> "university"."""
+    head = re.split(r"\s+(?:of|for)\s+", text, maxsplit=1)[0].split()
+    return head[-1].lower() if head else ""
+
+
+def _placed(sp: Any, ent: Any, lex: Lexicon) -> bool:
+    """A "person" entity that reads as a place: after "in"/"between"..., or before "village"/"road"."""
+    before = sp[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = {t.lower_ for t in sp[ent.end : ent.end + 2]}
+    return before in lex.cues["place_preps"] or bool(after & lex.cues["place_nouns"])
 
 
 def _is_person(lex: Lexicon, text: str) -> bool:

@@ -76,6 +76,8 @@ class Lexicon:
     ethnic_heads: dict[str, tuple[str, ...]]
     ner_rules: list[tuple[str, frozenset[str]]]
     ner_ignore: frozenset[str]
+    #: head nouns of organisation names that are sites, not actors
+    facilities: frozenset[str]
     #: cue lists of ``cues.yaml``: place_verbs, party_preps, place_nouns, appositive_heads
     cues: dict[str, frozenset[str]]
 
@@ -177,5 +179,6 @@ def lexicon() -> Lexicon:
             (_check_type(r["type"], "ner_types.yaml"), frozenset(w.lower() for w in r["words"])) for r in ner["rules"]
         ],
         ner_ignore=frozenset(ner["ignore"]),
+        facilities=frozenset(ner["facilities"]),
         cues={k: frozenset(v) for k, v in _load("cues.yaml").items()},
     )
