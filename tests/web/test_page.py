@@ -7,6 +7,7 @@ import time
 
 import httpx
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -16,9 +17,14 @@ pytestmark = pytest.mark.browser
 WAIT = 30
 
 
+def wait(browser) -> WebDriverWait:
+    """Wait up to WAIT s; an element re-rendered while being read is just read again."""
+    return WebDriverWait(browser, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+
+
 def open_page(browser, url: str) -> None:
     browser.get(url + "/")
-    WebDriverWait(browser, WAIT).until(lambda b: b.execute_script("return document.body.dataset.loaded"))
+    wait(browser).until(lambda b: b.execute_script("return document.body.dataset.loaded"))
 
 
 def rows(browser) -> list:
@@ -26,7 +32,7 @@ def rows(browser) -> list:
 
 
 def wait_rows(browser, n: int) -> list:
-    WebDriverWait(browser, WAIT).until(lambda b: len(rows(b)) == n)
+    wait(browser).until(lambda b: len(rows(b)) == n)
     return rows(browser)
 
 
@@ -35,7 +41,7 @@ def markers(browser) -> int:
 
 
 def drawer(browser):
-    WebDriverWait(browser, WAIT).until(lambda b: b.find_element(By.ID, "drawer").is_displayed())
+    wait(browser).until(lambda b: b.find_element(By.ID, "drawer").is_displayed())
     return browser.find_element(By.ID, "drawer-body")
 
 
@@ -67,7 +73,7 @@ def test_filter_by_country_narrows_table_and_map(browser, server_url: str, shot)
     browser.find_element(By.ID, "apply").click()
     (row,) = wait_rows(browser, 1)
     assert "Maiduguri" in row.text and "Battles" in row.text
-    WebDriverWait(browser, WAIT).until(lambda b: markers(b) == 1)
+    wait(browser).until(lambda b: markers(b) == 1)
     shot("filtered")
 
 
@@ -76,7 +82,7 @@ def test_clicking_a_map_point_opens_the_event(browser, server_url: str, shot) ->
     Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=event_type]")).select_by_visible_text("Battles")
     browser.find_element(By.ID, "apply").click()
     wait_rows(browser, 1)
-    WebDriverWait(browser, WAIT).until(lambda b: markers(b) == 1)
+    wait(browser).until(lambda b: markers(b) == 1)
     time.sleep(0.5)  # let fitBounds settle
     point = browser.execute_script("const p = window.wirecoder.map.pointOf('t-ng-1:e0'); return [p.x, p.y];")
     box = browser.find_element(By.ID, "map")
@@ -103,7 +109,7 @@ def test_event_view_highlights_evidence_fields_and_attribution(browser, server_u
     assert "Islamic State Pakistan Province claimed responsibility for the attack" in texts
     assert "killing 15 people" in texts
     ActionChains(browser).move_to_element(body.find_element(By.CSS_SELECTOR, "tr[data-field=fatalities]")).perform()
-    lit = WebDriverWait(browser, WAIT).until(lambda b: b.find_elements(By.CSS_SELECTOR, "mark.lit"))
+    lit = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "mark.lit"))
     assert "".join(m.text for m in lit) == "killing 15 people"
     shot("event")
 
@@ -115,9 +121,9 @@ def test_timeline_brush_filters_table_and_map(browser, server_url: str, shot) ->
     width = svg.size["width"]
     # Drag over the right third: only the late-2025 bombing reports lie there.
     ActionChains(browser).move_to_element_with_offset(svg, width // 2 - 150, 0).click_and_hold().move_by_offset(140, 0).release().perform()
-    label = WebDriverWait(browser, WAIT).until(lambda b: b.find_element(By.ID, "brush-label").text)
+    label = wait(browser).until(lambda b: b.find_element(By.ID, "brush-label").text)
     start, end = label.split(" – ")
-    WebDriverWait(browser, WAIT).until(lambda b: 0 < len(rows(b)) < 28)
+    wait(browser).until(lambda b: 0 < len(rows(b)) < 28)
     dates = [r.find_elements(By.TAG_NAME, "td")[0].text for r in rows(browser)]
     assert all(start <= d <= end for d in dates), (label, dates)
     assert markers(browser) == len(dates)
@@ -128,14 +134,14 @@ def test_actor_view_shows_aliases_and_graph(browser, server_url: str, shot) -> N
     open_page(browser, server_url)
     browser.execute_script("window.wirecoder.openActorByName('Baloch Voice for Justice')")
     body = drawer(browser)
-    view = WebDriverWait(browser, WAIT).until(lambda b: b.find_element(By.CSS_SELECTOR, ".actor-view"))
+    view = wait(browser).until(lambda b: b.find_element(By.CSS_SELECTOR, ".actor-view"))
     assert "the BVJ" in view.text
     names = [n.get_attribute("data-name") for n in body.find_elements(By.CSS_SELECTOR, ".actor-graph .node")]
     assert "Military Forces of Pakistan" in names
     assert body.find_elements(By.CSS_SELECTOR, ".actor-graph line.edge.alleges")
     # Clicking a node opens that actor: the army, accused by BVJ.
     body.find_element(By.CSS_SELECTOR, ".actor-graph .node[data-name='Military Forces of Pakistan'] circle").click()
-    WebDriverWait(browser, WAIT).until(lambda b: "Military Forces of Pakistan" in b.find_element(By.CSS_SELECTOR, ".actor-view h3").text)
+    wait(browser).until(lambda b: "Military Forces of Pakistan" in b.find_element(By.CSS_SELECTOR, ".actor-view h3").text)
     assert "Allegations received (1)" in browser.find_element(By.CSS_SELECTOR, ".actor-view").text
     shot("actor")
 
@@ -149,7 +155,7 @@ def test_paste_a_report_shows_the_record_quickly(browser, server_url: str, shot,
     browser.execute_script("arguments[0].value = arguments[1];", area, seed)
     start = time.monotonic()
     browser.find_element(By.ID, "paste-submit").click()
-    record = WebDriverWait(browser, WAIT).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#paste-result .record"))[0]
+    record = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#paste-result .record"))[0]
     elapsed = time.monotonic() - start
     assert elapsed < 2.0, f"paste-to-record took {elapsed:.2f} s"
     assert record.find_element(By.CSS_SELECTOR, ".report-text").text.startswith("date 2025-09-05 Quetta")

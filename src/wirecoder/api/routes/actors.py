@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
 from ..schemas import ActorsQuery, PageOut
-from .deps import bad_cursor, found, get_store
+from .deps import StoreDep, bad_cursor, found
 
 router = APIRouter(tags=["actors"])
 
 
 @router.get("/actors", response_model=PageOut)
-def list_actors(query: Annotated[ActorsQuery, Query()], store: Any = Depends(get_store)) -> dict[str, Any]:
+def list_actors(query: Annotated[ActorsQuery, Query()], store: StoreDep) -> dict[str, Any]:
     """Actors by name; ``q`` matches part of a name or an alias."""
     try:
         return store.list_actors(q=query.q, limit=query.limit, cursor=query.cursor).to_dict()
@@ -22,5 +22,5 @@ def list_actors(query: Annotated[ActorsQuery, Query()], store: Any = Depends(get
 
 
 @router.get("/actors/{actor_id}")
-def get_actor(actor_id: Annotated[int, Path(ge=1)], store: Any = Depends(get_store)) -> dict[str, Any]:
+def get_actor(actor_id: Annotated[int, Path(ge=1)], store: StoreDep) -> dict[str, Any]:
     return found(store.get_actor(actor_id), "actor", str(actor_id))

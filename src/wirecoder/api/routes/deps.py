@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from ..problems import Problem
 
 
 def get_store(request: Request) -> Any:
     return request.app.state.store
+
+
+#: The app's store, as a route parameter type.
+StoreDep = Annotated[Any, Depends(get_store)]
 
 
 def found(item: Any, what: str, key: str) -> Any:

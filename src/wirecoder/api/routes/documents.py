@@ -13,7 +13,7 @@ from ..pipeline import build_pipeline
 from ..problems import Problem
 from ..schemas import DocumentIn
 from ..security import require_api_key
-from .deps import found, get_store
+from .deps import StoreDep, found
 
 router = APIRouter(tags=["documents"])
 
@@ -49,7 +49,7 @@ def post_documents(
     request: Request,
     response: Response,
     payload: Annotated[DocumentIn | list[DocumentIn], Body()],
-    store: Any = Depends(get_store),
+    store: StoreDep,
 ) -> dict[str, Any]:
     """Code one report (an object) or several (a list) and store them.
 
@@ -72,6 +72,6 @@ def post_documents(
 
 
 @router.get("/documents/{doc_id}")
-def get_document(doc_id: str, store: Any = Depends(get_store)) -> dict[str, Any]:
+def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
     """A stored report: its text, metadata and full contract record."""
     return found(store.get_document(doc_id), "document", doc_id)

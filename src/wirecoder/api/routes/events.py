@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from ...store import EventFilter
 from ..schemas import EventQuery, EventsQuery, PageOut
-from .deps import bad_cursor, found, get_store
+from .deps import StoreDep, bad_cursor, found
 
 router = APIRouter(tags=["events"])
 
@@ -23,7 +23,7 @@ def event_filter(query: EventQuery) -> EventFilter:
 
 
 @router.get("/events", response_model=PageOut)
-def list_events(query: Annotated[EventsQuery, Query()], store: Any = Depends(get_store)) -> dict[str, Any]:
+def list_events(query: Annotated[EventsQuery, Query()], store: StoreDep) -> dict[str, Any]:
     """Events matching every given filter, newest first; follow ``next_cursor`` for more."""
     try:
         page = store.query_events(event_filter(query), cursor=query.cursor, limit=query.limit)
@@ -33,7 +33,7 @@ def list_events(query: Annotated[EventsQuery, Query()], store: Any = Depends(get
 
 
 @router.get("/events/{event_id}")
-def get_event(event_id: str, store: Any = Depends(get_store)) -> dict[str, Any]:
+def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
     """One event with its evidence spans, its per-field provenance (from the stored record)
     and every report of the same real-world event, each with its text and evidence."""
     event = found(store.get_event(event_id), "event", event_id)

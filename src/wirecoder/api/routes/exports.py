@@ -10,15 +10,15 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from ...export.acled import COLUMNS, acled_row
 from ...export.geojson import feature
 from ..schemas import EventQuery
-from .deps import get_store
+from .deps import StoreDep
 from .events import event_filter
 
 router = APIRouter(tags=["exports"])
@@ -29,7 +29,7 @@ def _attachment(name: str) -> dict[str, str]:
 
 
 @router.get("/export.csv", response_class=StreamingResponse)
-def export_csv(query: Annotated[EventQuery, Query()], store: Any = Depends(get_store)) -> StreamingResponse:
+def export_csv(query: Annotated[EventQuery, Query()], store: StoreDep) -> StreamingResponse:
     """Matching events as CSV in ACLED's column names and order."""
 
     def rows() -> Iterator[str]:
@@ -48,7 +48,7 @@ def export_csv(query: Annotated[EventQuery, Query()], store: Any = Depends(get_s
 
 
 @router.get("/export.geojson", response_class=StreamingResponse)
-def export_geojson(query: Annotated[EventQuery, Query()], store: Any = Depends(get_store)) -> StreamingResponse:
+def export_geojson(query: Annotated[EventQuery, Query()], store: StoreDep) -> StreamingResponse:
     """Matching events as a GeoJSON FeatureCollection (null geometry where not located)."""
 
     def chunks() -> Iterator[str]:
@@ -61,7 +61,7 @@ def export_geojson(query: Annotated[EventQuery, Query()], store: Any = Depends(g
 
 
 @router.get("/export.jsonl", response_class=StreamingResponse)
-def export_jsonl(store: Any = Depends(get_store)) -> StreamingResponse:
+def export_jsonl(store: StoreDep) -> StreamingResponse:
     """Every stored contract record, one JSON object per line, in ingest order."""
 
     def lines() -> Iterator[str]:

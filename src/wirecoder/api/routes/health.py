@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
 from ... import __version__
-from .deps import get_store
+from .deps import StoreDep
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/health")
-def health(store: Any = Depends(get_store)) -> dict[str, Any]:
+def health(store: StoreDep) -> dict[str, Any]:
     return {"status": "ok", "version": __version__, "backend": store.backend, "counts": store.counts()}
