@@ -103,8 +103,13 @@ def test_pagination_visits_every_event_once_newest_first(store, make_doc):
     assert len({e["event_id"] for e in seen}) == 24
     dates = [e["date"] for e in seen]
     assert dates[-1] is None and dates[:-1] == sorted(dates[:-1], reverse=True)
+    from wirecoder.store.types import encode_cursor
+
+    for bad in ("not-a-cursor", encode_cursor(1, 2), encode_cursor("2025-01-01")):
+        with pytest.raises(ValueError):
+            store.query_events(EventFilter(), cursor=bad)
     with pytest.raises(ValueError):
-        store.query_events(EventFilter(), cursor="not-a-cursor")
+        store.list_failures(cursor=encode_cursor("x"))
 
 
 def test_get_event_document_actor_and_claims(store, make_doc):

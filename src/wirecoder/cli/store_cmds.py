@@ -71,8 +71,11 @@ def ingest(
 
             docs = wirecoder.extract_many(read_paths([str(p) for p in paths], input_format))
             counts = store.write(tick(docs), batch_size=batch_size)
+    from wirecoder.store.store import redact_url
+
     if as_json:
         sys.stdout.write(json.dumps(counts.to_dict()) + "\n")
+    db = redact_url(db)
     colour = "red" if counts.failed else "green"
     err_console.print(
         f"[{colour}]{counts.total} documents: {counts.stored} stored ({counts.replaced} replaced), "

@@ -75,7 +75,7 @@ class Store:
 
             self._create()
         except (sa.exc.SQLAlchemyError, ImportError) as exc:
-            raise WirecoderError(E.E401, url=_redact(url_or_path), detail=str(exc).splitlines()[0]) from exc
+            raise WirecoderError(E.E401, url=redact_url(url_or_path), detail=str(exc).splitlines()[0]) from exc
         self._actor_ids: dict[str, int] = {}
 
     @property
@@ -341,7 +341,7 @@ class Store:
         cond = self._event_conditions(f)
         q = self._events_select().where(*cond)
         if cursor:
-            last_date, last_id = decode_cursor(cursor, 2)
+            last_date, last_id = decode_cursor(cursor, (str, str))
             q = q.where(sa.tuple_(S.events.c.sort_date, S.events.c.event_id) < sa.tuple_(last_date, last_id))
         q = q.order_by(S.events.c.sort_date.desc(), S.events.c.event_id.desc()).limit(limit + 1)
         with self.engine.connect() as conn:
@@ -437,7 +437,7 @@ class Store:
             cond.append(sa.or_(a.name.icontains(q, autoescape=True), a.actor_id.in_(alias_hit)))
         query = sa.select(a.actor_id, a.name, a.type, a.country).where(*cond)
         if cursor:
-            last_name, last_id = decode_cursor(cursor, 2)
+            last_name, last_id = decode_cursor(cursor, (str, int))
             query = query.where(sa.tuple_(a.name, a.actor_id) > sa.tuple_(last_name, last_id))
         query = query.order_by(a.name, a.actor_id).limit(limit + 1)
         with self.engine.connect() as conn:
@@ -542,7 +542,7 @@ class Store:
         cond = [f.code == code] if code else []
         query = sa.select(S.failures).where(*cond)
         if cursor:
-            (last_id,) = decode_cursor(cursor, 1)
+            (last_id,) = decode_cursor(cursor, (int,))
             query = query.where(f.id < last_id)
         query = query.order_by(f.id.desc()).limit(limit + 1)
         with self.engine.connect() as conn:
@@ -555,7 +555,7 @@ class Store:
         """Keyset page over ``table`` ordered by its string id, descending."""
         query = sa.select(table).where(*cond)
         if cursor:
-            (last,) = decode_cursor(cursor, 1)
+            (last,) = decode_cursor(cursor, (str,))
             query = query.where(key < last)
         query = query.order_by(key.desc()).limit(limit + 1)
         with self.engine.connect() as conn:
@@ -678,6 +678,6 @@ def _chunks(items: list[Any], size: int = _ID_CHUNK) -> Iterator[list[Any]]:
         yield items[i : i + size]
 
 
-def _redact(url: str) -> str:
+def redact_url(url: str) -> str:
     """Hide a password in a database URL before it reaches a message."""
     return re.sub(r"(://[^:/@]+:)[^@]+@", r"\1***@", url)

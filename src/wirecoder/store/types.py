@@ -80,13 +80,18 @@ def encode_cursor(*key: Any) -> str:
     return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, size: int) -> list[Any]:
-    """Read back ``encode_cursor``; raises ``ValueError`` on a cursor that is not ours."""
+def decode_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
+    """Read back ``encode_cursor`` for a key of these ``types``; raises ``ValueError`` on a
+    cursor that is not ours (so callers can answer "bad request")."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         key = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ValueError(f"invalid cursor: {cursor!r}") from exc
-    if not isinstance(key, list) or len(key) != size:
+    if (
+        not isinstance(key, list)
+        or len(key) != len(types)
+        or not all(isinstance(v, t) and not isinstance(v, bool) for v, t in zip(key, types, strict=True))
+    ):
         raise ValueError(f"invalid cursor: {cursor!r}")
     return key
