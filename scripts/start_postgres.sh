@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start a local PostgreSQL for the store tests and print the URL to export as WIRECODER_TEST_PG.
+# Start a local PostgreSQL for the store tests; print the URL to export as WIRECODER_TEST_PG and
+# write it to .cache/postgres.env (read by scripts/test_env.sh).
 # Idempotent: starts the Debian cluster only if it is down, creates the role and database only if missing.
 #   eval "$(scripts/start_postgres.sh)"   # sets WIRECODER_TEST_PG
 set -euo pipefail
@@ -31,4 +32,8 @@ fi
 if [ "$(psql_su "-c \"SELECT 1 FROM pg_database WHERE datname='$DB'\"")" != "1" ]; then
   psql_su "-c \"CREATE DATABASE $DB OWNER $ROLE\"" >&2
 fi
-echo "export WIRECODER_TEST_PG=postgresql://$ROLE:$PASS@127.0.0.1:$PORT/$DB"
+URL="postgresql://$ROLE:$PASS@127.0.0.1:$PORT/$DB"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+mkdir -p "$ROOT/.cache"
+echo "WIRECODER_TEST_PG=$URL" > "$ROOT/.cache/postgres.env"
+echo "export WIRECODER_TEST_PG=$URL"

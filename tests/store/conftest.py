@@ -1,10 +1,12 @@
-"""Store fixtures: a fresh store on each backend (SQLite file in tmp_path; PostgreSQL when
-WIRECODER_TEST_PG is set) and a factory of small hand-made coded Documents."""
+"""Store fixtures: a fresh store on each backend (SQLite file in tmp_path; PostgreSQL, in a
+schema of its own, when WIRECODER_TEST_PG is set) and a factory of small hand-made coded Documents."""
 
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -22,27 +24,37 @@ from wirecoder.records import (
     Statement,
 )
 from wirecoder.store import Store, open_store
-from wirecoder.store.schema import metadata
 
 PG_URL = os.environ.get("WIRECODER_TEST_PG")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
-def fresh_pg(url: str) -> str:
-    """Drop the store's tables so each test starts empty."""
+@contextmanager
+def pg_schema(url: str) -> Iterator[str]:
+    """A fresh PostgreSQL schema for one test (so concurrent test runs never meet), as a URL
+    whose connections use it; dropped afterwards."""
+    name = f"wc_test_{uuid.uuid4().hex[:12]}"
     engine = sa.create_engine("postgresql+psycopg://" + url.split("://", 1)[1])
-    metadata.drop_all(engine)
-    engine.dispose()
-    return url
+    with engine.begin() as conn:
+        conn.execute(sa.schema.CreateSchema(name))
+    sep = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{sep}options=-csearch_path%3D{name}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.schema.DropSchema(name, cascade=True))
+        engine.dispose()
 
 
 @pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path) -> str:
+def store_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
     if request.param == "sqlite":
-        return str(tmp_path / "store.db")
+        yield str(tmp_path / "store.db")
+        return
     if not PG_URL:
         pytest.skip("WIRECODER_TEST_PG not set (run scripts/start_postgres.sh); skipping PostgreSQL")
-    return fresh_pg(PG_URL)
+    with pg_schema(PG_URL) as url:
+        yield url
 
 
 @pytest.fixture
