@@ -82,6 +82,8 @@ def test_events_filters_and_formats(db_with_events):
     assert result.exit_code == 0, result.output
     items = [json.loads(x) for x in result.stdout.splitlines()]
     assert [e["event_id"] for e in items] == ["r1:e0"]
+    none = runner.invoke(app, ["events", "--db", db_with_events, "--sub-type", "Suicide bomb", "-f", "jsonl"])
+    assert none.exit_code == 0 and none.stdout == ""
     table = runner.invoke(app, ["events", "--db", db_with_events, "--limit", "1"])
     assert table.exit_code == 0 and "r1:e0" in table.stdout and "--cursor" in table.stderr
     bad = runner.invoke(app, ["events", "--db", db_with_events, "--cursor", "garbage"])

@@ -30,6 +30,7 @@ def test_acled_csv_header_order_and_values(filled_store, tmp_path):
     assert (som["inter1"], som["inter2"], som["interaction"]) == ("2", "7", "27")
     assert som["civilian_targeting"] == "Civilian targeting"
     assert som["disorder_type"] == "Political violence" and som["fatalities"] == "12"
+    assert som["region"] == "Eastern Africa" and rows["ngr:e0"]["region"] == "Western Africa"
     assert som["source"] == "AFP" and som["notes"] == "A car bomb"  # dateline agency when no source
     assert rows["ngr:e0"]["interaction"] == "12" and rows["ngr:e0"]["civilian_targeting"] == ""
     col = rows["col:e0"]

@@ -86,12 +86,12 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _filter(date_from, date_to, country, admin1, event_type, actor, attribution, q):  # noqa: ANN001,ANN202
+def _filter(date_from, date_to, country, admin1, event_type, sub_type, actor, attribution, q):  # noqa: ANN001,ANN202
     from wirecoder.store import EventFilter
 
     return EventFilter(
-        date_from=date_from, date_to=date_to, country=country, admin1=admin1,
-        event_type=event_type, actor=actor, attribution=attribution, q=q,
+        date_from=date_from, date_to=date_to, country=country, admin1=admin1, event_type=event_type,
+        sub_event_type=sub_type, actor=actor, attribution=attribution, q=q,
     )  # fmt: skip
 
 
@@ -100,6 +100,7 @@ _TO = typer.Option(None, "--to", help="Events on or before this date (YYYY-MM-DD
 _COUNTRY = typer.Option(None, "--country", help="ISO 3166-1 alpha-3 code, e.g. PAK.")
 _ADMIN1 = typer.Option(None, "--admin1", help="Province/state, e.g. Balochistan.")
 _TYPE = typer.Option(None, "--type", help="ACLED event type, e.g. 'Battles'.")
+_SUB_TYPE = typer.Option(None, "--sub-type", help="ACLED sub-event type, e.g. 'Suicide bomb'.")
 _ACTOR = typer.Option(None, "--actor", help="Actor id, or part of actor1's or actor2's name.")
 _ATTRIBUTION = typer.Option(None, "--attribution", help="claimed | alleged | reported | unknown.")
 _Q = typer.Option(None, "--q", help="Words that must all occur in the report text.")
@@ -113,6 +114,7 @@ def events(
     country: str | None = _COUNTRY,
     admin1: str | None = _ADMIN1,
     event_type: str | None = _TYPE,
+    sub_type: str | None = _SUB_TYPE,
     actor: str | None = _ACTOR,
     attribution: str | None = _ATTRIBUTION,
     q: str | None = _Q,
@@ -124,7 +126,7 @@ def events(
 
       wirecoder events --db wirecoder.db --country PAK --type Battles --from 2025-01-01
     """
-    filt = _filter(date_from, date_to, country, admin1, event_type, actor, attribution, q)
+    filt = _filter(date_from, date_to, country, admin1, event_type, sub_type, actor, attribution, q)
     with _open(db) as store:
         try:
             page = store.query_events(filt, cursor=cursor, limit=limit)
@@ -165,6 +167,7 @@ def export_command(
     country: str | None = _COUNTRY,
     admin1: str | None = _ADMIN1,
     event_type: str | None = _TYPE,
+    sub_type: str | None = _SUB_TYPE,
     actor: str | None = _ACTOR,
     attribution: str | None = _ATTRIBUTION,
     q: str | None = _Q,
@@ -183,7 +186,7 @@ def export_command(
     if out is None and not fmt.to_stdout:
         err_console.print(f"[red]--format {format} writes files: give --out.[/]")
         raise typer.Exit(2)
-    filt = _filter(date_from, date_to, country, admin1, event_type, actor, attribution, q)
+    filt = _filter(date_from, date_to, country, admin1, event_type, sub_type, actor, attribution, q)
     with _open(db) as store:
         n = export(format, store, out, filt)
     err_console.print(f"[green]{n} item(s) written as {format}[/]" + (f" → {out}" if out else ""))

@@ -1,8 +1,9 @@
 """``acled-csv``: one row per stored event in ACLED's modern column names and order.
 
 Filled from what a report gives; left empty where we do not code it (assoc. actors,
-admin2/3, region, source scale, tags). ``inter`` codes and ``disorder_type`` come from
-``data/export/acled.yaml``; ``iso`` is the ISO 3166 numeric code, as ACLED gives it.
+admin2/3, source scale, tags). ``inter`` codes and ``disorder_type`` come from
+``data/export/acled.yaml``, ``region`` from ``acled_regions.yaml``; ``iso`` is the ISO 3166
+numeric code, as ACLED gives it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ def _country(alpha3: str) -> tuple[str, str]:
 
     c = pycountry.countries.get(alpha_3=alpha3.upper())
     return (str(int(c.numeric)), c.name) if c else ("", "")
+
+
+@cache
+def _regions() -> dict[str, str]:
+    return {iso: region for region, codes in export_data("acled_regions.yaml").items() for iso in codes}
 
 
 def _inter(ref: dict[str, Any] | None, event_type: str, actor1: bool) -> str:
@@ -79,7 +85,7 @@ def acled_row(ev: dict[str, Any]) -> dict[str, Any]:
         "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if civilian else "",
         "iso": iso,
-        "region": "",
+        "region": _regions().get((loc.get("country") or "").upper(), ""),
         "country": country,
         "admin1": loc.get("admin1") or "",
         "admin2": "",
