@@ -164,6 +164,8 @@ def _drop_headline(text: str, title: str | None) -> str:
     return text
 
 
+#: Characters lxml refuses in text nodes (C0 controls, lone surrogates, non-characters).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote|tr|section|article|pre)\s*>|<br\s*/?>", re.I)
 
 
@@ -173,6 +175,7 @@ def fragment_text(fragment: str) -> str:
     import lxml.html
     from lxml.etree import ParserError
 
+    fragment = _NOT_XML.sub(" ", fragment)
     if "<" not in fragment and "&" not in fragment:
         return _tidy(fragment)
     marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n", defuse_html(fragment))

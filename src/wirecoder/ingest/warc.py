@@ -20,6 +20,9 @@ from .html import html_to_document
 from .readers import DEFAULT_OPTIONS, ReadOptions, failed_document, register_reader
 
 _HTML_TYPES = ("text/html", "application/xhtml")
+#: warcio trips over some corrupt records with these instead of ArchiveLoadFailed
+#: (e.g. a response record cut before its WARC-Target-URI: ``None.startswith``), found by fuzzing.
+_WARCIO_CORRUPT = (AttributeError, IndexError, KeyError, TypeError)
 
 
 def record_id(record: Any) -> str:
@@ -74,7 +77,7 @@ def read_warc_stream(
         if leftover:
             records += 1
             raise EOFError(f"{leftover} bytes after the last complete record could not be read as a record")
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, *_WARCIO_CORRUPT) as exc:
         yield failed_document(
             E.W008, f"{origin}#record-{records}",
             detail=f"{type(exc).__name__}: {str(exc)[:200]}; {pages} HTML pages before it were kept",
