@@ -161,3 +161,17 @@ def test_paste_a_report_shows_the_record_quickly(browser, server_url: str, shot,
     assert record.find_element(By.CSS_SELECTOR, ".report-text").text.startswith("date 2025-09-05 Quetta")
     assert record.find_elements(By.CSS_SELECTOR, ".report-text mark")  # something is highlighted
     shot("paste")
+
+
+def test_highlight_offsets_are_python_code_points(browser, server_url: str) -> None:
+    """Offsets index the stored text as Python ``str``: an emoji before a span must not shift it."""
+    open_page(browser, server_url)
+    text = "Alert 😀 a bomb hit Quetta.\n\nNext paragraph."
+    start = text.index("a bomb")
+    end = text.index("\n\nNext") + 1  # the span ends after a line break
+    html = browser.execute_async_script(
+        """const [text, start, end, done] = arguments;
+        import('/static/js/highlight.js').then((m) => done(m.highlightText(text, [{start, end, label: 'x', cls: 'ev'}])));""",
+        text, start, end,
+    )
+    assert '<mark class="ev" title="x" data-keys="">a bomb hit Quetta.</mark><br><br>Next' in html

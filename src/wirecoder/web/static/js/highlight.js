@@ -13,13 +13,15 @@ export function highlightText(text, spans) {
   let html = "";
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [a, b] = [cuts[i], cuts[i + 1]];
-    const piece = esc(chars.slice(a, b).join(""));
+    const raw = chars.slice(a, b).join("");
     const covering = good.filter((s) => s.start <= a && s.end >= b);
-    if (!covering.length) { html += piece; continue; }
+    if (!covering.length) { html += esc(raw); continue; }
     const labels = [...new Set(covering.map((s) => s.label).filter(Boolean))].join(", ");
     const cls = [...new Set(covering.map((s) => s.cls || "ev"))].join(" ");
     const keys = [...new Set(covering.map((s) => s.key).filter(Boolean))].join(" ");
-    html += `<mark class="${esc(cls)}" title="${esc(labels)}" data-keys="${esc(keys)}">${piece}</mark>`;
+    // Line breaks at a span's edges stay outside the mark (no highlighted empty lines).
+    const [, lead, body, trail] = raw.match(/^(\n*)([\s\S]*?)(\n*)$/);
+    html += esc(lead) + (body ? `<mark class="${esc(cls)}" title="${esc(labels)}" data-keys="${esc(keys)}">${esc(body)}</mark>` : "") + esc(trail);
   }
   return html.replace(/\n/g, "<br>");
 }
