@@ -20,11 +20,11 @@ NONE = "NONE"
 PROTESTS_OR_RIOTS = "Protests|Riots"
 
 
-def _load(name: str) -> Any:
+def load_data(name: str) -> Any:
     return yaml.safe_load(resources.files("wirecoder").joinpath(f"data/events/{name}").read_text(encoding="utf-8"))
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
+def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -50,7 +50,7 @@ class Taxonomy:
 
 @functools.cache
 def taxonomy() -> Taxonomy:
-    raw = _load("taxonomy.yaml")
+    raw = load_data("taxonomy.yaml")
     subs: dict[str, dict[str, Any]] = raw["sub_event_types"]
     return Taxonomy(
         event_type_of={k: v["event_type"] for k, v in subs.items()},
@@ -86,11 +86,11 @@ class _Cues:
 
 @functools.cache
 def _cues() -> _Cues:
-    raw = _load("cues.yaml")
+    raw = load_data("cues.yaml")
     return _Cues(
-        specific=tuple((sub, _compile(pats)) for sub, pats in raw["specific"].items()),
-        generic=_compile(raw["generic"]),
-        separate=_compile(raw["separate"]),
+        specific=tuple((sub, compile_patterns(pats)) for sub, pats in raw["specific"].items()),
+        generic=compile_patterns(raw["generic"]),
+        separate=compile_patterns(raw["separate"]),
     )
 
 
@@ -139,5 +139,5 @@ class AttributionCues:
 
 @functools.cache
 def attribution_cues() -> AttributionCues:
-    raw = _load("attribution.yaml")
-    return AttributionCues(*(_compile(raw[k]) for k in ("claim", "no_claim", "allege", "unidentified")))
+    raw = load_data("attribution.yaml")
+    return AttributionCues(*(compile_patterns(raw[k]) for k in ("claim", "no_claim", "allege", "unidentified")))
