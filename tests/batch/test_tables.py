@@ -90,3 +90,14 @@ def test_numpy_scalars_become_plain_python_values() -> None:
     doc.events[0].confidence = np.float64(0.5)  # type: ignore[assignment]
     (event,) = document_rows(doc)["events"]
     assert type(event["sub_event_type"]) is str and type(event["confidence"]) is float
+
+
+def test_a_second_run_replaces_the_tables(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "part-00007-stale.parquet").write_bytes(b"stale")
+    (tmp_path / "notes.txt").write_text("kept")
+    with TableWriter(tmp_path) as writer:
+        writer.add(document_rows(_coded("d1")))
+    assert [p.name for p in (tmp_path / "events").iterdir()] == ["part-00000.parquet"]
+    assert (tmp_path / "notes.txt").read_text() == "kept"
+    assert len(list(read_records(tmp_path))) == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -194,10 +195,13 @@ def spark_schema(table: str):  # type: ignore[no-untyped-def]
 
 
 class TableWriter:
-    """Streams rows into ``out/<table>/part-00000.parquet``, one row group per ``flush_rows``."""
+    """Streams rows into ``out/<table>/part-00000.parquet``, one row group per ``flush_rows``.
+    Like Spark's ``mode("overwrite")``, a table folder left by an earlier run is replaced."""
 
     def __init__(self, out: Path, flush_rows: int = 2000) -> None:
         self.out = Path(out)
+        for table in TABLES:
+            shutil.rmtree(self.out / table, ignore_errors=True)
         self.flush_rows = flush_rows
         self._buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
         self._writers: dict[str, Any] = {}
