@@ -189,3 +189,27 @@ def test_a_failed_batch_rolls_back_whole_and_the_store_stays_usable(store, make_
     assert store.counts()["documents"] == 0 and store.counts()["actors"] == 0
     assert store.write([doc]).stored == 1  # actor ids cached by the failed batch must not leak
     assert store.get_event("a:e0")["actor1"]["name"] == "Boko Haram"
+
+
+def test_concurrent_writers_store_each_document_once(store_url, make_doc):
+    import threading
+
+    docs = [make_doc(f"c{i:03d}", f"Report {i} about a clash.", date=f"2025-02-{i % 28 + 1:02d}") for i in range(60)]
+    results, errors = [], []
+
+    def writer(part):
+        try:
+            with open_store(store_url) as s:
+                results.append(s.write(part, batch_size=7))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(docs[:40],)), threading.Thread(target=writer, args=(docs[20:],))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sum(r.stored for r in results) == 60 and sum(r.duplicate for r in results) == 20
+    with open_store(store_url) as s:
+        assert s.counts()["documents"] == 60 and s.counts()["events"] == 60

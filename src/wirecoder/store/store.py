@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
@@ -49,13 +50,26 @@ def engine_url(url_or_path: str) -> str:
     return f"sqlite:///{url_or_path}"
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+#: Advisory lock key (PostgreSQL) serialising writers and first-time schema creation.
+_PG_WRITE_LOCK = 7411
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # The driver's own implicit BEGIN would leave reads outside the transaction;
+    # SQLAlchemy's "begin" event below emits it instead (the SQLAlchemy SQLite recipe).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """Writers take the write lock up front (``BEGIN IMMEDIATE``; others wait on
+    ``busy_timeout``), so a batch never fails half-way on a lock upgrade; readers share."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("wirecoder_write") else "BEGIN")
 
 
 def fts_words(q: str | None) -> list[str]:
@@ -71,8 +85,8 @@ class Store:
         try:
             self.engine = sa.create_engine(engine_url(url_or_path))
             if self.backend == "sqlite":
-                sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-
+                sa.event.listen(self.engine, "connect", _sqlite_connect)
+                sa.event.listen(self.engine, "begin", _sqlite_begin)
             self._create()
         except (sa.exc.SQLAlchemyError, ImportError) as exc:
             raise WirecoderError(E.E401, url=redact_url(url_or_path), detail=str(exc).splitlines()[0]) from exc
@@ -85,15 +99,21 @@ class Store:
 
     def _create(self) -> None:
         """Create missing tables and record the schema version (safe to run every open)."""
-        with self.engine.begin() as conn:
-            if self.backend == "postgresql":
-                # Serialise concurrent first opens of an empty database.
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(7411)"))
+        with self._writing() as conn:
             S.metadata.create_all(conn, checkfirst=True)
             conn.execute(
                 self._insert(S.schema_version).on_conflict_do_nothing(index_elements=["version"]),
                 {"version": S.SCHEMA_VERSION, "applied_at": _now()},
             )
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        """A write transaction, one writer at a time (SQLite ``BEGIN IMMEDIATE``; PostgreSQL
+        advisory lock), so concurrent ingests of the same document cannot collide."""
+        with self.engine.connect().execution_options(wirecoder_write=True) as conn, conn.begin():
+            if self.backend == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_WRITE_LOCK)))
+            yield conn
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
@@ -170,7 +190,7 @@ class Store:
     def _commit_batch(
         self, good: dict[str, StoredItem], failures: dict[tuple[str, str], dict[str, Any]], counts: IngestCounts, now: str
     ) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             existing = self._existing_hashes(conn, list(good))
             rows: list[DocRows] = []
             replace: list[str] = []
