@@ -1,0 +1,60 @@
+"""MUC-4 confidence key parsing and the attribution_for helper, on texts written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.attribution.confidence import attribution_for
+from wirecoder.eval.muc4_confidence import parse_confidence
+
+KEY = """0.  MESSAGE: ID                     TST9-MUC4-0001
+1.  MESSAGE: TEMPLATE               1
+10. PERP: ORGANIZATION ID           "FMLN"
+11. PERP: ORGANIZATION CONFIDENCE   REPORTED AS FACT / CLAIMED OR ADMITTED: "FMLN"
+
+0.  MESSAGE: ID                     TST9-MUC4-0001
+1.  MESSAGE: TEMPLATE               2
+11. PERP: ORGANIZATION CONFIDENCE   SUSPECTED OR ACCUSED BY AUTHORITIES: "ELN" / "ARMY OF NATIONAL LIBERATION"
+
+0.  MESSAGE: ID                     TST9-MUC4-0002
+1.  MESSAGE: TEMPLATE               *
+11. PERP: ORGANIZATION CONFIDENCE   *
+
+0.  MESSAGE: ID                     TST9-MUC4-0003
+1.  MESSAGE: TEMPLATE               1
+11. PERP: ORGANIZATION CONFIDENCE   -
+"""
+
+
+def test_parse_confidence_maps_and_keeps_alternatives():
+    keys = parse_confidence(KEY)
+    assert list(keys) == ["TST9-MUC4-0001"]
+    (first, orgs1), (second, orgs2) = keys["TST9-MUC4-0001"]
+    assert first == {"reported", "claimed"} and orgs1 == ["FMLN"]
+    assert second == {"alleged"} and orgs2 == ["ELN", "ARMY OF NATIONAL LIBERATION"]
+
+
+@pytest.fixture(scope="module")
+def run(run_until):
+    return run_until("wirecoder.statements.v1")
+
+
+def perp_span(doc, name):
+    i = doc.text.index(name)
+    return (i, i + len(name))
+
+
+def test_claim_of_responsibility_is_claimed(run):
+    doc = run("Mogadishu, March 8 (Reuters) A car bomb killed ten people at a market. Al-Shabaab claimed responsibility for the attack.")
+    assert attribution_for(doc, None, perp_span(doc, "Al-Shabaab"))[0] == "claimed"
+
+
+def test_suspicion_is_alleged(run):
+    doc = run("Bogota, March 8 (EFE) Police said the bomb was planted by suspected members of the ELN guerrilla group.")
+    assert attribution_for(doc, None, perp_span(doc, "ELN"))[0] == "alleged"
+
+
+def test_plain_report_and_no_perpetrator(run):
+    doc = run("Kano, March 8 (AP) Gunmen of the Ansaru group attacked a village in Kaduna state on Monday.")
+    assert attribution_for(doc, None, perp_span(doc, "Ansaru"))[0] == "reported"
+    assert attribution_for(doc, None, None) == ("unknown", None)

@@ -1,0 +1,66 @@
+"""PolNeAR scorer on tiny BRAT files written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirecoder.eval.base import EvalOptions
+from wirecoder.eval.polnear import Relation, Scorer, evaluate, match, read_ann
+
+TEXT = "The mayor said the bridge would reopen on Monday. Residents were not convinced."
+ANN = (
+    "T1\tSource 0 9\tThe mayor\n"
+    "T2\tCue 10 14\tsaid\n"
+    "T3\tContent 15 48\tthe bridge would reopen on Monday\n"
+    "T4\tAttribution 10 14\tsaid\n"
+    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    "T5\tContent 50 59;60 64\tResidents were\n"
+    "spill-over line of a multi-line span\n"
+    "T6\tCue 65 68\tnot\n"
+    "T7\tAttribution-no-source 65 68\tnot\n"
+    "E2\tAttribution:T7 Content:T5 Cue:T6\n"
+)
+
+
+def write_corpus(root: Path) -> Path:
+    (root / "dev" / "text").mkdir(parents=True)
+    (root / "dev" / "attributions").mkdir(parents=True)
+    (root / "dev" / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (root / "dev" / "attributions" / "a_00ff.ann").write_text(ANN, encoding="utf-8")
+    (root / "dev" / "attributions" / "a_ffff.ann").write_text("", encoding="utf-8")  # second annotator: ignored
+    return root
+
+
+def test_read_ann_discontinuous_and_sourceless(tmp_path):
+    p = tmp_path / "x.ann"
+    p.write_text(ANN, encoding="utf-8")
+    rels = read_ann(p)
+    assert rels[0] == Relation(content=(15, 48), cue=(10, 14), source=(0, 9))
+    assert rels[1].content == (50, 64) and rels[1].source is None
+
+
+def test_exact_trims_punctuation_overlap_needs_shared_token():
+    assert match(TEXT, [(15, 48)], [(15, 49)], "exact") == [(0, 0)]  # trailing "." trimmed
+    assert match(TEXT, [(15, 48)], [(30, 60)], "exact") == []
+    assert match(TEXT, [(15, 48)], [(30, 60)], "overlap") == [(0, 0)]
+    assert match(TEXT, [(15, 48)], [(48, 50)], "overlap") == []  # only "." and a space
+
+
+def test_link_needs_content_and_source():
+    s = Scorer()
+    gold = [Relation((15, 48), (10, 14), (0, 9))]
+    s.add(TEXT, gold, [Relation((15, 48), (10, 14), (50, 59))])
+    m = s.metrics()
+    assert m["content_exact_f1"] == 1.0 and m["link_exact_f1"] == 0.0
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_evaluate_on_tiny_corpus(tmp_path):
+    result = evaluate(write_corpus(tmp_path / "polnear"), EvalOptions())
+    ours = result.systems["wirecoder"]
+    assert result.n == 1 and result.details["gold_relations"] == 2
+    assert ours["source_exact_f1"] == 1.0  # "The mayor"
+    assert ours["content_overlap_recall"] == 0.5  # the mayor's content found, the residents' not
+    assert {"wirecoder", "wirecoder_speech_tier", "textacy"} <= set(result.systems)
