@@ -70,3 +70,17 @@ def test_event_location_none_without_places(run):
     doc = run(text)
     i = text.index("exploded")
     assert event_location(doc, i, i + 8) is None
+
+
+def test_mislabelled_coordinated_region_and_unresolved_modifiers(run):
+    doc = run("Repression increased across the provinces of Balochistan and Khyber Pakhtunkhwa, Baloch activists said.")
+    kp = _loc(doc, "Khyber Pakhtunkhwa")
+    assert (kp.feature, kp.country) == ("admin1", "PAK")
+    assert "Baloch" not in {loc.name for loc in doc.locations}
+
+
+def test_unresolved_place_after_locative_is_kept(run):
+    doc = run("Gunmen killed two villagers near Mir Ali in North Waziristan on Sunday.")
+    unresolved = {loc.name: loc for loc in doc.locations if loc.feature == "place"}
+    assert set(unresolved) == {"Mir Ali", "North Waziristan"}  # "Mir Ali" is tagged PERSON
+    assert unresolved["Mir Ali"].lat is None and unresolved["Mir Ali"].provenance[0].method == "ner:unresolved"

