@@ -27,7 +27,7 @@ from ..actors.countries import countries
 from ..document import Document
 from ..events.corpora import LabelledText, fold_of, read_acled
 from ..events.lexicon import NONE, PROTESTS_OR_RIOTS, deciding_cue, find_cues, taxonomy
-from ..events.training import cv_tfidf_svm, fold_classifiers
+from ..events.training import cv_tfidf_svm, events_options, fold_classifiers
 from ..geo import normalize_admin1
 from ..pipeline import DEFAULT_STAGES, Pipeline
 from ..records import Event
@@ -90,7 +90,7 @@ def _run(items: list[LabelledText], path: Path, opts: EvalOptions) -> list[Event
     mains: list[Event | None] = [None] * len(items)
     for k, clf in enumerate(classifiers):
         idx = [i for i, x in enumerate(items) if fold_of(x.key, opts.folds) == k]
-        pipe = Pipeline(DEFAULT_STAGES, {"wirecoder.events.v1": {"classifier": clf, "default_country": iso3}})
+        pipe = Pipeline(DEFAULT_STAGES, events_options(clf, default_country=iso3))
         docs = (
             Document(text=items[i].text, doc_id=str(i), published=items[i].published, published_from_meta=True)
             for i in idx

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..document import Document
 from ..events.corpora import fold_of, read_case
 from ..events.lexicon import taxonomy
-from ..events.training import cv_tfidf_svm, fold_classifiers
+from ..events.training import cv_tfidf_svm, events_options, fold_classifiers
 from ..pipeline import DEFAULT_STAGES, Pipeline
 from .base import EvalOptions, EvalResult, register_eval, require_path
 from .metrics import accuracy, macro_f1, per_class_f1, weighted_f1
@@ -44,9 +44,10 @@ def eval_case2021(path: Path, opts: EvalOptions) -> EvalResult:
     pipeline_sub: list[str | None] = [None] * len(items)
     for k, clf in enumerate(fold_classifiers(items, path, opts.folds)):
         idx = [i for i, x in enumerate(items) if fold_of(x.key, opts.folds) == k]
-        for i, p in zip(idx, clf.predict([items[i].text for i in idx]), strict=True):
+        preds = clf.predict([items[i].text for i in idx]) if clf is not None else []
+        for i, p in zip(idx, preds, strict=False):
             pred[i] = case_label.get(p.label, p.label)
-        pipe = Pipeline(DEFAULT_STAGES, {"wirecoder.events.v1": {"classifier": clf}})
+        pipe = Pipeline(DEFAULT_STAGES, events_options(clf))
         for doc in pipe.pipe(Document(text=items[i].text, doc_id=str(i)) for i in idx):
             if doc.events:
                 pipeline_sub[int(doc.doc_id)] = doc.events[0].sub_event_type

@@ -51,11 +51,12 @@ class Prediction:
         return 1.0 / (1.0 + math.exp(-2.0 * self.score))
 
 
-def _model() -> Pipeline:
+def _model(n_texts: int) -> Pipeline:
+    min_df = 2 if n_texts >= 50 else 1  # tiny training sets keep every term
     features = FeatureUnion(
         [
-            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True,
+            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, sublinear_tf=True, lowercase=True)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=min_df, sublinear_tf=True,
                                       max_features=60000)),
         ]
     )
@@ -91,10 +92,10 @@ class EventClassifier:
         items = list(examples)
         coarse_items = [x for x in items if x.coarse]
         fine_items = [x for x in items if x.fine and x.coarse]
-        coarse = _model().fit([featurize(x.text) for x in coarse_items], [x.coarse for x in coarse_items])
+        coarse = _model(len(coarse_items)).fit([featurize(x.text) for x in coarse_items], [x.coarse for x in coarse_items])
         fine = None
         if len({x.fine for x in fine_items}) > 1:
-            fine = _model().fit([featurize(x.text) for x in fine_items], [x.fine for x in fine_items])
+            fine = _model(len(fine_items)).fit([featurize(x.text) for x in fine_items], [x.fine for x in fine_items])
         return cls(coarse, fine, weight)
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:

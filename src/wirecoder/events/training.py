@@ -40,11 +40,22 @@ def data_dir_of(path: Path) -> Path:
     return path.resolve().parent.parent
 
 
-def fold_classifiers(items: list[LabelledText], path: Path, folds: int) -> list[EventClassifier]:
+def fold_classifiers(items: list[LabelledText], path: Path, folds: int) -> list[EventClassifier | None]:
     """One classifier per fold of ``items`` (the file at ``path``): each learns from the
-    other sources next to it and from the items outside its fold."""
+    other sources next to it and from the items outside its fold. None for a fold whose
+    training data has a single class (tiny files): the pipeline then types by cues alone."""
     others = [x for xs in load_sources(data_dir_of(path), exclude=path).values() for x in xs]
-    return [train_classifier(others + [x for x in items if fold_of(x.key, folds) != k]) for k in range(folds)]
+    out: list[EventClassifier | None] = []
+    for k in range(folds):
+        train = others + [x for x in items if fold_of(x.key, folds) != k]
+        out.append(train_classifier(train) if len({x.coarse for x in train if x.coarse}) > 1 else None)
+    return out
+
+
+def events_options(classifier: EventClassifier | None, **extra: object) -> dict[str, dict[str, object]]:
+    """Pipeline options making the events stage use this fold's model (and never the
+    shipped one, which saw every dev row)."""
+    return {"wirecoder.events.v1": {"classifier": classifier, "use_classifier": classifier is not None, **extra}}
 
 
 def cv_tfidf_svm(texts: list[str], labels: list[str], keys: list[str], folds: int) -> list[str]:

@@ -1,0 +1,41 @@
+"""The ACLED adapter on a tiny file in the 2015 schema written for this test."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from wirecoder.eval import EvalOptions, get_adapter
+
+HEADER = ["GWNO", "EVENT_ID_CNTY", "EVENT_DATE", "EVENT_TYPE", "ACTOR1", "ACTOR2", "COUNTRY", "ADMIN1",
+          "LOCATION", "LATITUDE", "LONGITUDE", "NOTES", "FATALITIES"]
+ROWS = [
+    ["770", "1PAK", "03-March-2015", "Riots/Protests", "Protesters (Pakistan)", "", "Pakistan", "Punjab", "Lahore",
+     "31.55", "74.34", "Hundreds of teachers staged a protest outside the press club in Lahore.", "0"],
+    ["770", "2PAK", "04-March-2015", "Remote violence", "Unidentified Armed Group (Pakistan)", "", "Pakistan",
+     "Balochistan", "Quetta", "30.18", "67.00", "Two soldiers were killed when a roadside bomb exploded in Quetta.", "2"],
+    ["770", "3PAK", "05-March-2015", "Riots/Protests", "Protesters (Pakistan)", "", "Pakistan", "Sindh", "Karachi",
+     "24.86", "67.01", "Traders held a rally in Karachi against new taxes.", "0"],
+    ["770", "4PAK", "06-March-2015", "Remote violence", "Unidentified Armed Group (Pakistan)", "", "Pakistan",
+     "Khyber Pakhtunkhwa", "Peshawar", "34.01", "71.58", "An IED blast killed three policemen in Peshawar.", "3"],
+    ["770", "5PAK", "07-March-2015", "Riots/Protests", "Protesters (Pakistan)", "", "Pakistan", "Punjab",
+     "Multan", "30.20", "71.47", "Farmers protested in Multan over water shortages.", "0"],
+]
+
+
+def test_acled_adapter_scores_a_small_file(tmp_path: Path) -> None:
+    path = tmp_path / "dev.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADER)
+        writer.writerows(ROWS)
+    result = get_adapter("acled")(path, EvalOptions(folds=2))
+    assert result.n == 5
+    ours = result.systems["wirecoder"]
+    assert {"majority", "keyword", "tfidf_svm_cv", "regex"} <= set(result.systems)
+    assert ours["event_type_acc"] is not None and ours["event_type_acc"] >= 0.6
+    assert ours["fatalities_exact"] is not None and ours["fatalities_exact"] >= 0.8
+    assert ours["date_acc"] == 1.0
+    assert "sub_event_type_acc" not in ours  # the 2015 schema has no sub-event types
+    for miss in result.errors:
+        assert set(miss) == {"row", "text", "misses"}
