@@ -146,6 +146,32 @@ def test_actor_view_shows_aliases_and_graph(browser, server_url: str, shot) -> N
     shot("actor")
 
 
+def test_highlight_offsets_are_python_code_points(browser, server_url: str) -> None:
+    """Offsets index the stored text as Python ``str``: an emoji before a span must not shift it."""
+    open_page(browser, server_url)
+    text = "Alert 😀 a bomb hit Quetta.\n\nNext paragraph."
+    start = text.index("a bomb")
+    end = text.index("\n\nNext") + 1  # the span ends after a line break
+    html = browser.execute_async_script(
+        """const [text, start, end, done] = arguments;
+        import('/static/js/highlight.js').then((m) => done(m.highlightText(text, [{start, end, label: 'x', cls: 'ev'}])));""",
+        text, start, end,
+    )
+    assert '<mark class="ev" title="x" data-keys="">a bomb hit Quetta.</mark><br><br>Next' in html
+
+
+def test_actor_name_in_the_table_opens_the_actor(browser, server_url: str) -> None:
+    open_page(browser, server_url)
+    wait_rows(browser, 28)
+    row = next(r for r in rows(browser) if r.get_attribute("data-id") == "t-ng-1:e0")
+    row.find_element(By.CSS_SELECTOR, ".actor-link[data-name='Military Forces of Nigeria']").click()
+    drawer(browser)
+    heading = wait(browser).until(lambda b: b.find_element(By.CSS_SELECTOR, "#drawer-body .actor-view h3").text)
+    assert heading.startswith("Military Forces of Nigeria")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#drawer-body .event-view")
+
+
+# Last: it stores a new report, which changes the counts the tests above expect.
 def test_paste_a_report_shows_the_record_quickly(browser, server_url: str, shot, shared_dir) -> None:
     seed = (shared_dir / "examples" / "ians-quetta-2025-09-05" / "article.txt").read_text(encoding="utf-8")
     httpx.post(f"{server_url}/documents", json={"text": "Warm-up report."}, timeout=300)  # builds and warms the pipeline
@@ -161,17 +187,3 @@ def test_paste_a_report_shows_the_record_quickly(browser, server_url: str, shot,
     assert record.find_element(By.CSS_SELECTOR, ".report-text").text.startswith("date 2025-09-05 Quetta")
     assert record.find_elements(By.CSS_SELECTOR, ".report-text mark")  # something is highlighted
     shot("paste")
-
-
-def test_highlight_offsets_are_python_code_points(browser, server_url: str) -> None:
-    """Offsets index the stored text as Python ``str``: an emoji before a span must not shift it."""
-    open_page(browser, server_url)
-    text = "Alert 😀 a bomb hit Quetta.\n\nNext paragraph."
-    start = text.index("a bomb")
-    end = text.index("\n\nNext") + 1  # the span ends after a line break
-    html = browser.execute_async_script(
-        """const [text, start, end, done] = arguments;
-        import('/static/js/highlight.js').then((m) => done(m.highlightText(text, [{start, end, label: 'x', cls: 'ev'}])));""",
-        text, start, end,
-    )
-    assert '<mark class="ev" title="x" data-keys="">a bomb hit Quetta.</mark><br><br>Next' in html

@@ -1,5 +1,6 @@
 // The events table: one page of GET /events, sortable by clicking a column header.
 
+import { actorLink } from "./event-view.js";
 import { actorName, colourOf, esc, placeName } from "./util.js";
 
 const SORT_KEYS = {
@@ -27,6 +28,7 @@ export class EventsTable {
       this.render();
     });
     table.querySelector("tbody").addEventListener("click", (ev) => {
+      if (ev.target.closest(".actor-link")) return; // an actor name opens the actor instead
       const tr = ev.target.closest("tr[data-id]");
       if (tr) this.onOpen(tr.dataset.id);
     });
@@ -56,9 +58,9 @@ export class EventsTable {
         <td><span class="dot" style="background:${colourOf(e.event_type)}"></span>${esc(e.event_type)}</td>
         <td>${esc(e.sub_event_type)}</td>
         <td>${esc(placeName(e.location))}</td>
-        <td>${esc(actorName(e.actor1))}</td>
+        <td>${e.actor1 ? actorLink({ ...e.actor1, type: "" }) : ""}</td>
         <td class="attr attr-${esc(e.attribution)}">${esc(e.attribution)}${e.attribution_source ? ` <small>by ${esc(e.attribution_source)}</small>` : ""}</td>
-        <td>${esc(actorName(e.actor2))}</td>
+        <td>${e.actor2 ? actorLink({ ...e.actor2, type: "" }) : ""}</td>
         <td class="num">${esc(e.fatalities ?? "")}</td>
       </tr>`);
     this.table.querySelector("tbody").innerHTML = rows.join("") || `<tr><td colspan="8" class="empty">No events match.</td></tr>`;

@@ -53,7 +53,17 @@ export class Timeline {
         bars += `<rect class="bar" x="${x(b).toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${type === "other" ? OTHER_COLOUR : colourOf(type)}"><title>${iso(b)} ${esc(type)}: ${n}</title></rect>`;
       }
     }
-    const axis = `<line x1="${PAD.left}" x2="${this.width - PAD.right}" y1="${this.height - PAD.bottom}" y2="${this.height - PAD.bottom}" class="axis"/>
+    const months = [];
+    for (let d = new Date(lo); d.getTime() <= hi; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
+      const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      if (first > lo) months.push(first);
+    }
+    const every = Math.max(1, Math.ceil(months.length / 8));
+    const clear = (t) => x(t) > PAD.left + 95 && x(t) < this.width - PAD.right - 95; // not over the end labels
+    const ticks = months.filter((t, i) => i % every === 0 && clear(t)).map((t) =>
+      `<line class="axis" x1="${x(t)}" x2="${x(t)}" y1="${this.height - PAD.bottom}" y2="${this.height - PAD.bottom + 3}"/>
+       <text x="${x(t)}" y="${this.height - 4}" class="tick" text-anchor="middle">${iso(t).slice(0, 7)}</text>`).join("");
+    const axis = `${ticks}<line x1="${PAD.left}" x2="${this.width - PAD.right}" y1="${this.height - PAD.bottom}" y2="${this.height - PAD.bottom}" class="axis"/>
       <text x="${PAD.left}" y="${this.height - 4}" class="tick">${iso(lo)}</text>
       <text x="${this.width - PAD.right}" y="${this.height - 4}" class="tick" text-anchor="end">${iso(hi)}</text>
       <text x="${PAD.left - 4}" y="${PAD.top + 8}" class="tick" text-anchor="end">${max}</text>
