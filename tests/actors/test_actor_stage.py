@@ -145,3 +145,14 @@ def test_roles_from_organisations_and_capitals_as_governments(run) -> None:
     assert surfaces(doc, "Government of Pakistan") == ["Islamabad"]
     # "visited Afghanistan" is a place; "urged Afghanistan" addresses its government
     assert [m.start for m in actors["Government of Afghanistan"].mentions] == [doc.text.index("Afghanistan to")]
+
+
+def test_villages_and_sites_are_not_actors_and_states_place_the_report(run) -> None:
+    doc = run(
+        "On 3 May 2023, between Kyauk Taw Gyi and Nat Yay Kan villages (Hpakant township, Kachin State), the "
+        "military shelled the Lone Khin Jade Factory and the Hpakant Township Hospital, killing two villagers."
+    )
+    names = {a.name for a in doc.actors}
+    assert doc.scratch["country"] == "MMR"
+    assert {"Military Forces of Myanmar", "Civilians (Myanmar)"} <= names
+    assert not any("Kyauk" in n or "Nat Yay" in n or "Factory" in n or "Hospital" in n for n in names), names

@@ -22,7 +22,9 @@ STAGE = "wirecoder.actors.v1"
 
 #: Overlap priority of each method (higher wins).
 PRIORITY = {"alias-dictionary": 5, "ethnic-phrase": 5, "ner": 3, "generic-noun": 2, "description-coref": 1}
+#: Confidence of a mention by method (generic nouns carry their own, from ``generic.yaml``).
 CONFIDENCE = {"alias-dictionary": 0.9, "ethnic-phrase": 0.7, "ner": 0.6, "acronym": 0.85, "description-coref": 0.6}
+CONF_NER, CONF_DESC = CONFIDENCE["ner"], CONFIDENCE["description-coref"]
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Verb tags that make a GPE directly before them its subject ("the United States on Thursday condemned").
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -124,7 +126,7 @@ def _dictionary_mentions(
             if drule.definite_only and sp[first].lower_ not in DEFINITE:
                 continue
             out.append(
-                Mention(first, end, None, drule.types[0], None, "description-coref", 0.6, refers_to=drule.types)
+                Mention(first, end, None, drule.types[0], None, "description-coref", CONF_DESC, refers_to=drule.types)
             )
     return out
 
@@ -166,21 +168,21 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
                 typ = _org_type(lex, text)
                 if (typ == "other" and place_country(text)) or _head_noun(text) in lex.facilities:
                     continue  # a place or a site NER took for an organisation ("fled to Cucuta")
-                out.append(Mention(start, ent.end, text, typ, _org_country(lex, text) or doc_iso3, "ner", 0.6))
+                out.append(Mention(start, ent.end, text, typ, _org_country(lex, text) or doc_iso3, "ner", CONF_NER))
         elif ent.label_ == "PERSON":
             if _is_person(lex, text) and not _placed(sp, ent, lex):
-                out.append(Mention(start, ent.end, text, "person", None, "ner", CONFIDENCE["ner"]))
+                out.append(Mention(start, ent.end, text, "person", None, "ner", CONF_NER))
         elif ent.label_ == "NORP":
             root = ent.root
             if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ACTING_DEPS:
                 iso = lex.ethnic.get(text) or countries().by_demonym.get(text) or doc_iso3
-                out.append(Mention(start, ent.end, text, "ethnic_group", iso, "ner", 0.5))
+                out.append(Mention(start, ent.end, text, "ethnic_group", iso, "ner", CONF_NER - 0.1))
         elif ent.label_ == "GPE":
             iso = countries().by_name.get(text.lower())
             if iso and _acts(sp, ent, lex):
                 gov = lex.entries.get(f"Government of {countries().by_iso3[iso].name}")
                 if gov:
-                    out.append(Mention(start, ent.end, gov.name, gov.type, iso, "ner", 0.6))
+                    out.append(Mention(start, ent.end, gov.name, gov.type, iso, "ner", CONF_NER))
     return out
 
 
@@ -372,7 +374,7 @@ def _resolve_descriptions(chosen: list[Mention]) -> list[Mention]:
         before = [n for n in fits if n.end <= m.start]
         target = before[-1] if before else next((n for n in fits if n.start >= m.end), None)
         if target is not None:
-            out.append(replace(target, start=m.start, end=m.end, method="description-coref", confidence=0.6, role=None))
+            out.append(replace(target, start=m.start, end=m.end, method="description-coref", confidence=CONF_DESC, role=None))
         elif m.method == "generic-noun":
             out.append(replace(m, refers_to=()))
     return out
