@@ -2,7 +2,7 @@
 
 Every error the API returns, whatever raised it (a route, request validation, the
 store, the body-size guard), has the same JSON shape ``{"type", "title", "status",
-"detail"}`` with ``application/problem+json``; ``tests/api/test_errors.py`` pins it.
+"detail"}`` with ``application/problem+json``; ``tests/api/test_api_errors.py`` pins it.
 """
 
 from __future__ import annotations
