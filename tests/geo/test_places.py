@@ -84,3 +84,11 @@ def test_unresolved_place_after_locative_is_kept(run):
     unresolved = {loc.name: loc for loc in doc.locations if loc.feature == "place"}
     assert set(unresolved) == {"Mir Ali", "North Waziristan"}  # "Mir Ali" is tagged PERSON
     assert unresolved["Mir Ali"].lat is None and unresolved["Mir Ali"].provenance[0].method == "ner:unresolved"
+
+
+def test_unresolved_village_gets_the_reports_country(run):
+    text = "QUETTA, Sep 5 (IANS) - Gunmen killed two villagers near Mir Ali on Sunday."
+    doc = run(text)
+    i = text.index("killed")
+    loc, precision = event_location(doc, i, i + 6)
+    assert (loc.name, loc.country, loc.lat, precision) == ("Mir Ali", "PAK", None, 2)

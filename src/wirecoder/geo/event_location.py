@@ -8,6 +8,7 @@ failing those, the previous two sentences, then the dateline place.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..document import Document
 from ..records import EventLocation, Location, Span
@@ -48,8 +49,9 @@ def event_location(doc: Document, start: int, end: int) -> tuple[EventLocation, 
     """The place of the event whose trigger spans ``doc.text[start:end]``, and its geo
     precision (1 place, 2 near/district, 3 region). None when the report names no usable place.
 
-    Order: a town in the trigger's sentence (nearest; an unresolved place only when no
-    resolved town is there); a town in the two sentences before; a region of the trigger's
+    Order: a town in the trigger's sentence (nearest, those in the report's own country
+    first; an unresolved place only when no resolved town is there, given the country of
+    the sentence's region or of the report); a town in the two sentences before; a region of the trigger's
     sentence (at its main town's coordinates); the dateline town; a country of the
     trigger's sentence (at its capital).
     """
@@ -61,19 +63,27 @@ def event_location(doc: Document, start: int, end: int) -> tuple[EventLocation, 
     def in_range(a: int, b: int) -> list[tuple[Location, Span]]:
         return [(loc, m) for loc, m in mentions if a <= m.start < b and not _is_dateline(loc, m)]
 
+    home = home_country(doc)
+
     def nearest(pairs: list[tuple[Location, Span]]) -> tuple[Location, Span] | None:
         if not pairs:
             return None
-        return min(pairs, key=lambda p: (_TIER.get(p[0].feature, 1), p[0].lat is None, abs(p[1].start - start)))
+        return min(pairs, key=lambda p: (_TIER.get(p[0].feature, 1), p[0].lat is None,
+                                         bool(home and p[0].country and p[0].country != home), abs(p[1].start - start)))  # fmt: skip
 
     if idx is not None:
         a, b = sents[idx]
         same = in_range(a, b)
         towns = [p for p in same if p[0].feature in {"city", "place", "admin2"}]
+        regions = [p for p in same if p[0].lat is not None]
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:
-            return _as_event_location(best[0]), _precision(doc, *best)
-        regions = [p for p in same if p[0].lat is not None]
+            loc = _as_event_location(best[0])
+            if loc.country is None:  # an unresolved village lies in the sentence's region, or the report's country
+                area = nearest(regions)
+                loc.country = area[0].country if area else home
+                loc.admin1 = area[0].admin1 if area else None
+            return loc, _precision(doc, *best)
         lo = sents[max(0, idx - _LOOKBACK_SENTENCES)][0]
         before = [
             p for p in in_range(lo, a) if p[0].feature == "city" and p[0].lat is not None and _within(p[0], regions)
@@ -89,6 +99,15 @@ def event_location(doc: Document, start: int, end: int) -> tuple[EventLocation, 
         return _as_event_location(dateline), 1
     country = nearest(regions)
     return (_as_event_location(country[0]), 3) if country else None
+
+
+def home_country(doc: Document) -> str | None:
+    """The report's own country: the dateline town's, else the most mentioned one."""
+    dateline = _dateline_location(doc)
+    if dateline is not None:
+        return dateline.country
+    counts = Counter(loc.country for loc in doc.locations for _ in loc.mentions if loc.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _within(town: Location, areas: list[tuple[Location, Span]]) -> bool:
