@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 
-from wirecoder.geo.gazetteer import index_path, build_index, default_cache_dir, get_gazetteer
+from wirecoder.geo.gazetteer import build_index, default_cache_dir, get_gazetteer, index_path
 
 
 def main() -> None:

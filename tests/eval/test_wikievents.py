@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wirecoder.eval.wikievents import gold_args, head, predicted_args, score_doc
 from wirecoder.eval.metrics import PRF
+from wirecoder.eval.wikievents import gold_args, head, predicted_args, score_doc
 from wirecoder.records import ActorRef, Event, EventLocation
 
 DOC = {

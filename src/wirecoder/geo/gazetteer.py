@@ -201,11 +201,6 @@ class Gazetteer:
             self._cache[key] = out
         return out
 
-    def country(self, iso3: str) -> Place | None:
-        with self._lock:
-            r = self._con.execute("SELECT *, 1 FROM places WHERE iso3 = ? AND feature = 'country'", (iso3,)).fetchone()
-        return _place(r[:-1], True) if r else None
-
     def lookup(self, name: str, country_hint: str | None = None, admin1_hint: str | None = None) -> list[Place]:
         """Entries named ``name``, best first: hinted country/region, own name, kind, population."""
         return sorted(self.candidates(name), key=lambda p: -score(p, country_hint, admin1_hint))

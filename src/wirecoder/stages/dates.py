@@ -67,6 +67,8 @@ _YEAR_RANGE = _R(r"\b(?:between|from)?\s*(?P<a>\d{4})\s*(?:and|to|-|–|until)\s
 _DECADE = _R(r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?P<dec>\d{3}0)'?s\b")
 _YEAR_ONLY = _R(r"\b(?:in\s+)?(?P<y>1[89]\d\d|20\d\d)\b")
 _LAST_YEAR = _R(r"\b(?:last|this|previous) year\b")
+#: TIME entities that name a day ("last night", "Sunday evening") are dates too.
+_TIME_WITH_DAY = _R(r"\b(?:last night|tonight|overnight|yesterday|today|this morning|this evening|" + _WEEKDAY + r")")
 _NUMERIC = _R(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _DATEPARSER_OK = _R(_MONTH.format(g="m2"))
 
@@ -317,5 +319,3 @@ class Dates(Stage):
         doc.dates = out
         return doc
 
-
-_TIME_WITH_DAY = _R(r"\b(?:last night|tonight|overnight|yesterday|today|this morning|this evening|" + _WEEKDAY + r")")

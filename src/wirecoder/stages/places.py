@@ -13,7 +13,7 @@ import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..document import Document
 from ..geo.gazetteer import Place, get_gazetteer, score
@@ -60,7 +60,6 @@ class _Mention:
     candidates: tuple[Place, ...] = ()
     choice: Place | None = None
     confidence: float = 0.0
-    scores: list[float] = field(default_factory=list)
 
 
 @register_stage(STAGE)
