@@ -13,7 +13,7 @@ from ..document import Document
 from ..geo import event_location
 from ..records import Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
-from .lexicon import deciding_cue, taxonomy
+from .lexicon import Cue, deciding_cue, taxonomy
 from .numbers import casualty_toll
 from .roles import assign_roles, find_claims
 from .windows import Window, sentences
@@ -70,7 +70,8 @@ def build_events(
     from ..stages.dates import event_date  # here: the stages package imports this module
 
     tax = taxonomy()
-    claims = find_claims(doc, sentences(doc)) if windows else []
+    sents = sentences(doc) if windows else []
+    claims = find_claims(doc, sents)
     country = event_country(doc, default_country)
     decided = [(w, _decide_type(w, p)) for w, p in zip(windows, preds, strict=True)]
     decided = [(w, d) for w, d in decided if d is not None]
@@ -79,12 +80,15 @@ def build_events(
         nxt = decided[i + 1][0].start if i + 1 < len(decided) else len(doc.text) + 1
         prev_end = window.start if i else -1
         mine = [c for c in claims if (prev_end <= c[0] < nxt) or (i == 0 and c[0] < window.start)]
-        trigger = (window.specific or window.cues)[0]
+        cues = window.specific or window.cues
+        first = window.sentences[0]
+        trigger = cues[0] if cues else Cue(first.start, first.end, first.text, None)  # a report read whole
         text = doc.text[window.start : window.end]
         toll = casualty_toll(text, window.start)
         if sub in _TOLL_FREE:
             toll.fatalities, toll.fatalities_text = 0, None
-        roles = assign_roles(doc, window, event_type, mine, country)
+        after = [s for s in sents if window.end <= s.start < nxt]
+        roles = assign_roles(doc, window, event_type, mine, country, after)
         when = event_date(doc, trigger.start, trigger.end)
         where = event_location(doc, trigger.start, trigger.end)
         weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)

@@ -140,10 +140,10 @@ def find_claims(doc: Document, sents: list[Sentence]) -> list[tuple[int, Actor, 
     return out
 
 
-def _alleged(doc: Document, window: Window) -> tuple[Actor, str, str | None] | None:
-    """An actor blamed or suspected in the window: (actor, words, who blames)."""
+def _alleged(doc: Document, sents: list[Sentence]) -> tuple[Actor, str, str | None] | None:
+    """An actor blamed or suspected in these sentences: (actor, words, who blames)."""
     cues = attribution_cues()
-    for sent in window.sentences:
+    for sent in sents:
         for m in cues.allege.finditer(sent.text):
             a, b = sent.start + m.start(), sent.start + m.end()
             mentions = [x for x in _mentions_in(doc, sent.start, sent.end) if x[2].type not in _NOT_PERPETRATORS]
@@ -170,9 +170,11 @@ def assign_roles(
     event_type: str | None,
     claims: list[tuple[int, Actor, str | None, Span]],
     country: str | None = None,
+    after: list[Sentence] | None = None,
 ) -> Roles:
     """actor1, actor2 and the attribution of the event told in ``window``; ``country``
-    (ISO3) places generic actors ("Protesters (Pakistan)")."""
+    (ISO3) places generic actors ("Protesters (Pakistan)"); ``after`` are the sentences
+    that follow the window before the next event (where blame is often laid)."""
     a1, a2 = _dependency_roles(doc, window)
     roles = Roles()
     if a2:
@@ -188,7 +190,7 @@ def assign_roles(
         words = next((doc.text[m.start : m.end] for m in actor.mentions if m.start == span.start), span.text)
         roles.perpetrator_text, roles.method, roles.evidence = words, "claim-of-responsibility", [span]
         return roles
-    alleged = _alleged(doc, window)
+    alleged = _alleged(doc, window.sentences + (after or []))
     if alleged:
         actor, words, source = alleged
         roles.actor1, roles.attribution, roles.attribution_source = _placed(doc, actor, country), "alleged", source

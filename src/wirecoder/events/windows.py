@@ -18,6 +18,8 @@ from .lexicon import Cue, attribution_cues, find_cues, starts_separate_event, ta
 
 _QUOTE = re.compile(r"[\"“«][^\"”»]{15,}?[\"”»]")
 _ACCUSING = re.compile(r"\b(?:alleged|alleges|alleging|accused|accuses|accusing|blamed|blames|claimed|claims)\b(?! responsibility)", re.I)
+#: Generic cues too weak to open an event alone ("aimed at targeting", "violence").
+_WEAK = re.compile(r"(?i)violence|targett?ed|firing|wounded|injured")
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|deaths?|injured|wounded|lives|bodies|martyred|slain)\b", re.I)
 
 
@@ -93,7 +95,8 @@ def _is_trigger(sent: Sentence) -> bool:
         return False
     if any(c.specific for c in sent.cues):
         return not _accusation_only(sent)
-    return bool(_CASUALTY.search(sent.text)) and not _accusation_only(sent)
+    violent = _CASUALTY.search(sent.text) or any(not _WEAK.fullmatch(c.text) for c in sent.cues)
+    return bool(violent) and not _accusation_only(sent)
 
 
 def _accusation_only(sent: Sentence) -> bool:
@@ -129,3 +132,10 @@ def event_windows(doc: Document) -> list[Window]:
         elif current is not None and not sent.quoted and _CASUALTY.search(sent.text):
             current.sentences.append(sent)
     return windows
+
+
+def whole_report(doc: Document) -> Window | None:
+    """One window of every unquoted sentence: what the classifier reads when no cue
+    opened a window (an event told in words the lexicon lacks)."""
+    body = [s for s in sentences(doc) if not s.quoted]
+    return Window(body) if body else None

@@ -15,11 +15,13 @@ from ..document import Document
 from ..errors import E
 from ..events.builder import build_events, predict_windows
 from ..events.classifier import EventClassifier, default_classifier
-from ..events.windows import event_windows
+from ..events.windows import Window, event_windows, whole_report
 from ..pipeline.registry import Stage, register_stage
 from ..records import Failure
 
 log = logging.getLogger(__name__)
+#: How sure the classifier must be to code an event from a report with no trigger cue.
+FALLBACK_SCORE = 0.25
 
 
 @register_stage("wirecoder.events.v1")
@@ -43,6 +45,17 @@ class Events(Stage):
             return None
         return self._classifier or default_classifier()
 
+    def _fallback(self, docs: list[Document], windows: list[list[Window]]) -> None:
+        """A report where no cue opened a window is read whole by the classifier, and
+        kept as one event only when the classifier is sure (decision score above
+        ``FALLBACK_SCORE``)."""
+        whole = [(i, w) for i, d in enumerate(docs) if not windows[i] and (w := whole_report(d)) is not None]
+        if not whole or self.classifier is None:
+            return
+        for (i, w), pred in zip(whole, self.classifier.predict([w.text() for _, w in whole]), strict=True):
+            if pred.event_type and pred.score > FALLBACK_SCORE:
+                windows[i] = [w]
+
     def __call__(self, doc: Document) -> Document:
         return next(iter(self.pipe([doc])))
 
@@ -51,6 +64,7 @@ class Events(Stage):
         while batch := list(islice(it, self.batch_size)):
             good = [d for d in batch if not d.failed]
             windows = [event_windows(d) for d in good]
+            self._fallback(good, windows)
             flat = [w for ws in windows for w in ws]
             preds = iter(predict_windows(self.classifier, flat))
             for doc, ws in zip(good, windows, strict=True):

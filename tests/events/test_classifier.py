@@ -1,0 +1,46 @@
+"""The event-type classifier on a tiny labelled set written for this test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wirecoder.events.classifier import EventClassifier, featurize
+from wirecoder.events.corpora import LabelledText
+
+TRAIN = [
+    ("Thousands protested peacefully in the capital against fuel prices.", "Peaceful protest"),
+    ("Teachers staged a sit-in outside the ministry over unpaid salaries.", "Peaceful protest"),
+    ("Students marched through the city demanding lower fees.", "Peaceful protest"),
+    ("A roadside bomb exploded near an army convoy, killing two soldiers.", "Remote explosive/landmine/IED"),
+    ("An IED planted on a motorcycle went off in the bazaar.", "Remote explosive/landmine/IED"),
+    ("A landmine blast wounded three villagers on a farm path.", "Remote explosive/landmine/IED"),
+    ("The two foreign ministers met to discuss trade and visas.", "DIPLO"),
+    ("The president received the visiting ambassador for talks.", "DIPLO"),
+    ("The prime minister held a phone call with his counterpart on bilateral ties.", "DIPLO"),
+]
+
+
+def _items() -> list[LabelledText]:
+    from wirecoder.events.lexicon import taxonomy
+
+    tax = taxonomy()
+    return [LabelledText(t, t, tax.coarse(label), label) for t, label in TRAIN]
+
+
+def test_featurize_adds_cue_tokens() -> None:
+    assert "cueremoteexplosivelandmineied" in featurize("An IED exploded.")
+    assert featurize("The ministers met.") == "The ministers met."
+
+
+def test_train_predict_and_round_trip(tmp_path: Path) -> None:
+    clf = EventClassifier.train(_items())
+    texts = ["Workers staged a sit-in and marched to parliament.", "A bomb planted by the road exploded near troops."]
+    preds = clf.predict(texts)
+    assert [p.event_type for p in preds] == ["Protests", "Explosions/Remote violence"]
+    assert 0.0 < preds[0].confidence < 1.0
+    diplo = clf.predict(["The foreign ministers met for talks on trade."])[0]
+    assert diplo.event_type is None and diplo.label == "DIPLO"
+    path = tmp_path / "model.joblib"
+    clf.save(path)
+    again = EventClassifier.load(path)
+    assert [p.label for p in again.predict(texts)] == [p.label for p in preds]
