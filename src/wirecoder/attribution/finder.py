@@ -25,7 +25,9 @@ ALL_TIERS = ("speech", "belief", "mined")
 #: A quotation needs this many words to be a statement rather than scare quotes.
 MIN_QUOTE_WORDS = 4
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CONTENT_PREPS = {"for", "of", "about", "against", "on", "over"}
+_ABOUT_PREPS = {"about", "of", "against"}  # "spoke of X", "warned against X"
+_CONTENT_PREPS = {"for", "on", "upon", "over"}  # content only for these acts: "called for X"
+_PREP_ACTS = {"demand", "appeal", "threaten", "condemn"}
 _CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
 _NAME = r"((?:[A-Z][\w.'’-]*[ \t]){0,4}[A-Z][\w.'’-]*)"
 _LABEL = re.compile(r"(?m)^[ \t]*[\"“]?" + _NAME + r"[ \t]*(:|―|—|--)[ \t]+(\S[^\n]*)$")
@@ -46,6 +48,7 @@ class Attribution:
     method: str
     confidence: float
     nominal: bool = False  # a speech act on a noun ("condemned the attack"), not reported content
+    participle: bool = False  # "…, adding that …": a cue hung on another clause, sharing its source
     channel: str | None = None
     cue_token: int | None = None
     #: spans of the attribution clause outside content (where dates and channels live)
@@ -90,11 +93,12 @@ class _Finder:
         self.text = sdoc.text
         self.lex = cue_lexicon()
         self.tiers = tiers
-        self.quotes = [q for q in find_quotes(self.text) if q.n_words(self.text) >= MIN_QUOTE_WORDS]
+        self.all_quotes = find_quotes(self.text)
+        self.quotes = [q for q in self.all_quotes if q.n_words(self.text) >= MIN_QUOTE_WORDS]
 
     # --- cue candidates ---------------------------------------------------------------
     def cue_of(self, tok: Token) -> Cue | None:
-        if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"aux", "auxpass", "amod"}:
+        if tok.dep_ in {"aux", "auxpass", "amod"} or tok.pos_ not in {"VERB", "AUX"} and tok.lower_ not in {"said", "says"}:
             return None
         cue = self.lex.cues.get(tok.lemma_.lower())
         if cue is None or cue.tier not in self.tiers:
@@ -118,12 +122,20 @@ class _Finder:
                 if c.dep_ in {"dobj", "attr"} and c.pos_ not in {"PRON"}:
                     return _subtree(c), "dobj"
         for c in kids:
-            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs and cue.act in {"demand", "appeal", "threaten", "condemn"}:
+            if c.dep_ == "oprd":  # "called the plan 'crazy'"
+                return _subtree(c), "oprd"
+        for c in kids:
+            if c.dep_ == "prep" and (c.lower_ in _ABOUT_PREPS or c.lower_ in _CONTENT_PREPS and cue.act in _PREP_ACTS):
+                objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+                if objs:
                     return _subtree(objs[0]), "prep"
         head = tok.head
-        if tok.dep_ in {"parataxis", "advcl"} and head.i != tok.i and head.pos_ in {"VERB", "AUX"}:
+        if (
+            tok.dep_ in {"parataxis", "advcl"}
+            and head.i != tok.i
+            and head.pos_ in {"VERB", "AUX"}
+            and head.lemma_.lower() not in self.lex.cues
+        ):
             # "The army, officials said, attacked …": the host clause is the content
             own = {t.i for t in tok.subtree}
             return [t for t in head.subtree if t.i not in own], "host"
@@ -233,9 +245,11 @@ class _Finder:
         """The quote closing just before the cue's clause ("'…,' X said") and/or the one
         opening just after it ("X said: '…'", or the second half of a split quote)."""
         before = after = None
-        for q in self.quotes:
+        for q in self.all_quotes:
             if q.close_at < tok.idx and self._gap_ok(q.close_at + 1, tok.idx):
                 before = q
+            elif q.n_words(self.text) < MIN_QUOTE_WORDS:
+                continue  # a short quote only before its clause: '"Probably not," she said
             elif q.open_at > tok.idx and after is None and self._gap_ok(tok.idx + len(tok.text), q.open_at):
                 after = q
         found: list[Quote] = []
@@ -320,6 +334,7 @@ class _Finder:
                     method=method,
                     confidence=conf,
                     nominal=nominal,
+                    participle=tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"},
                     channel=channel,
                     cue_token=tok.i,
                     clause=clause,
@@ -407,6 +422,13 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH) -> list[Attrib
     finder = _Finder(sdoc, tiers)
     found = finder.verb_relations() + finder.according_to() + finder.labels()
     found.sort(key=lambda a: (a.cue or (a.start, a.start))[0])
+    for a in found:  # "X said A, adding that B": B is its own relation, A ends before it
+        if a.participle and a.cue:
+            for o in found:
+                if o is not a and o.content and o.content[-1][0] < a.cue[0] < o.content[-1][1]:
+                    cut = finder.text[o.content[-1][0] : a.clause[0] if a.clause else a.cue[0]].rstrip(" ,;—–-\n")
+                    if cut:
+                        o.content[-1] = (o.content[-1][0], o.content[-1][0] + len(cut))
     kept: list[Attribution] = []
     for a in found:
         anchor = a.cue[0] if a.cue else a.start
