@@ -41,3 +41,9 @@ def test_jsonl_streams_full_records(client: httpx.Client) -> None:
         lines = [json.loads(line) for line in resp.iter_lines() if line]
     assert len(lines) == N_STRIKES + 4
     assert {"doc_id", "events", "actors", "statements", "allegations"} <= set(lines[0])
+
+
+def test_jsonl_with_filters_streams_the_matching_reports(client: httpx.Client) -> None:
+    resp = client.get("/export.jsonl", params={"sub_event_type": "Suicide bomb"})
+    docs = [json.loads(line)["doc_id"] for line in resp.text.splitlines() if line]
+    assert sorted(docs) == ["t-pk-1", "t-pk-2"]

@@ -74,6 +74,9 @@ def test_filter_by_country_narrows_table_and_map(browser, server_url: str, shot)
     (row,) = wait_rows(browser, 1)
     assert "Maiduguri" in row.text and "Battles" in row.text
     wait(browser).until(lambda b: markers(b) == 1)
+    csv_link = browser.find_element(By.ID, "export-csv").get_attribute("href")
+    assert csv_link.endswith("/export.csv?country=NGA")
+    assert "t-ng-1:e0" in httpx.get(csv_link).text
     shot("filtered")
 
 

@@ -1,4 +1,5 @@
-"""Streaming exports: /export.csv (ACLED columns), /export.geojson, /export.jsonl.
+"""Streaming exports: /export.csv (ACLED columns), /export.geojson, /export.jsonl; all
+take the /events filters.
 
 Each streams from the store row by row (constant memory), reusing the exporters'
 row builders in ``wirecoder.export`` so a download and ``wirecoder export`` agree.
@@ -61,11 +62,23 @@ def export_geojson(query: Annotated[EventQuery, Query()], store: StoreDep) -> St
 
 
 @router.get("/export.jsonl", response_class=StreamingResponse)
-def export_jsonl(store: StoreDep) -> StreamingResponse:
-    """Every stored contract record, one JSON object per line, in ingest order."""
+def export_jsonl(query: Annotated[EventQuery, Query()], store: StoreDep) -> StreamingResponse:
+    """Full contract records, one JSON object per line: every stored record in ingest order,
+    or, with event filters, the records of the reports those events come from."""
+    filtered = any(v is not None for v in query.model_dump().values())
+
+    def records() -> Iterator[dict[str, Any]]:
+        if not filtered:
+            yield from store.iter_records()
+            return
+        seen: set[str] = set()
+        for ev in store.iter_events(event_filter(query)):
+            if ev["doc_id"] not in seen:
+                seen.add(ev["doc_id"])
+                yield store.get_document(ev["doc_id"])["record"]
 
     def lines() -> Iterator[str]:
-        for rec in store.iter_records():
+        for rec in records():
             yield json.dumps(rec, ensure_ascii=False) + "\n"
 
     return StreamingResponse(lines(), media_type="application/x-ndjson", headers=_attachment("records.jsonl"))

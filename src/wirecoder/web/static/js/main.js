@@ -2,7 +2,7 @@
 // map and the timeline (GET /export.geojson); the timeline's brush narrows both the
 // table and the map to a date range. Clicking a row or a circle opens the event.
 
-import { getJSON } from "./api.js";
+import { getJSON, query } from "./api.js";
 import { EventsTable } from "./table.js";
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
@@ -35,7 +35,14 @@ function tableFilters() {
   return f;
 }
 
+// Export links carry the same filters as the table.
+function updateExportLinks() {
+  const qs = query(tableFilters());
+  for (const fmt of ["csv", "geojson", "jsonl"]) $(`export-${fmt}`).href = `/export.${fmt}${qs}`;
+}
+
 async function loadPage() {
+  updateExportLinks();
   try {
     const res = await getJSON("/events", { ...tableFilters(), cursor: state.cursors[state.page], limit: PAGE });
     table.show(res.items);
