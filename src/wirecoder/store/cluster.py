@@ -85,12 +85,13 @@ _SET_CLUSTER = (
 
 
 def _date_ranges(days: list[str]) -> list[tuple[str, str]]:
-    """Cover the ±1-day windows of ``days`` with few ranges of at most ``MAX_RANGE_DAYS``."""
+    """Cover the ±1-day windows of ``days`` with few ranges of at most ``MAX_RANGE_DAYS``
+    (gaps inside a range are fetched too: one query beats many)."""
     ranges: list[tuple[str, str]] = []
     for d in sorted(set(days)):
         lo, hi = _day_window(d)  # type: ignore[misc]
         span = (date.fromisoformat(hi) - date.fromisoformat(ranges[-1][0])).days if ranges else 0
-        if ranges and lo <= ranges[-1][1] and span <= MAX_RANGE_DAYS:
+        if ranges and span <= MAX_RANGE_DAYS:
             ranges[-1] = (ranges[-1][0], hi)
         else:
             ranges.append((lo, hi))

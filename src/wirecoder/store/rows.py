@@ -64,7 +64,7 @@ def record_rows(rec: dict[str, Any], text: str, origin: str | None, now: str) ->
             "url": rec.get("url"),
             "title": rec.get("title"),
             "origin": origin,
-            "record_json": json.dumps(rec, ensure_ascii=False),
+            "record_json": json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
             "ingested_at": now,
         }
     )
@@ -73,7 +73,8 @@ def record_rows(rec: dict[str, Any], text: str, origin: str | None, now: str) ->
         if not ref or not ref.get("name"):
             return None
         name = ref["name"]
-        out.actors.setdefault(name, {"name": name, "type": ref.get("type"), "country": None, "aliases": set()})
+        if name not in out.actors:
+            out.actors[name] = {"name": name, "type": ref.get("type"), "country": None, "aliases": set()}
         return name
 
     for a in rec.get("actors", []):

@@ -169,7 +169,6 @@ class Store:
                     "at": now,
                 }
                 counts.failed += 1
-                counts.failed_ids.append(doc_id)
                 continue
             prev = good.get(doc_id)
             if prev is not None and prev[0]["content_hash"] == rec["content_hash"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -55,7 +55,6 @@ class IngestCounts:
     duplicate: int = 0
     total: int = 0
     replaced: int = 0  # of ``stored``: documents whose text changed since last ingest
-    failed_ids: list[str] = field(default_factory=list)
 
     def add(self, other: IngestCounts) -> None:
         self.stored += other.stored
@@ -63,7 +62,6 @@ class IngestCounts:
         self.duplicate += other.duplicate
         self.total += other.total
         self.replaced += other.replaced
-        self.failed_ids.extend(other.failed_ids)
 
     def to_dict(self) -> dict[str, int]:
         return {
