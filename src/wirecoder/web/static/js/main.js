@@ -47,7 +47,7 @@ async function loadPage() {
     const res = await getJSON("/events", { ...tableFilters(), cursor: state.cursors[state.page], limit: PAGE });
     table.show(res.items);
     state.cursors[state.page + 1] = res.next_cursor;
-    $("total").textContent = res.total != null ? `${res.total} events` : "";
+    $("total").textContent = `${res.total} event${res.total === 1 ? "" : "s"}`;
     $("page-label").textContent = `page ${state.page + 1}`;
     $("prev").disabled = state.page === 0;
     $("next").disabled = !res.next_cursor;

@@ -41,7 +41,7 @@ export class EventMap {
       pts.push([lat, lon]);
     }
     this.markers = this.layer.getLayers();
-    if (fit && pts.length) this.map.fitBounds(pts, { maxZoom: 5, padding: [20, 20] });
+    if (fit && pts.length) this.map.fitBounds(pts, { maxZoom: 5, padding: [20, 20], animate: false });
   }
 
   // Screen position of an event's circle (for tests and keyboard users).

@@ -27,6 +27,8 @@ export class Timeline {
     if (!dates.length) { this.range = null; this.svg.innerHTML = `<text x="10" y="20" class="empty">no dated events</text>`; return; }
     const ts = dates.map(toDay);
     let [lo, hi] = [Math.min(...ts), Math.max(...ts)];
+    const pad = Math.max(0, 14 * DAY - (hi - lo)) / 2; // a short span still shows as days, not one wide bar
+    [lo, hi] = [lo - Math.floor(pad / DAY) * DAY, hi + Math.floor(pad / DAY) * DAY];
     this.bin = (hi - lo) / DAY > 120 ? 7 * DAY : DAY;
     lo = lo - (this.bin === DAY ? 0 : ((new Date(lo).getUTCDay() + 6) % 7) * DAY); // weeks start Monday
     this.range = [lo, hi + this.bin];
