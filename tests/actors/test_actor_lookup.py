@@ -16,6 +16,7 @@ from wirecoder.records import ACTOR_TYPES
         ("Police Forces of Pakistan (2018-)", "Police Forces of Pakistan"),
         ("Military Forces of Myanmar (2021-)", "Military Forces of Myanmar"),
         ("Civilians (Pakistan)", "Civilians (Pakistan)"),
+        ("Police Forces of Pakistan (2013-2018) Counter Terrorism Department", "Police Forces of Pakistan"),
     ],
 )
 def test_strip_period(raw: str, clean: str) -> None:
@@ -70,6 +71,10 @@ def test_lexicon_types_and_parents_are_valid() -> None:
         ("KIO/KIA: Kachin Independence Organization/Kachin Independence Army", "KIA: Kachin Independence Army"),
         ("People's Defense Force - Yesagyo", "PDF: People's Defense Force"),
         ("Pak Airforce", "Military Forces of Pakistan"),
+        ("Military Forces of the United States of America", "Military Forces of the United States"),
+        ("Frontier Corps", "Military Forces of Pakistan"),  # units ACLED codes under the state actor
+        ("CRPF", "Police Forces of India"),
+        ("ISI", "Pakistani intelligence agencies"),
     ],
 )
 def test_canonical_actor_acled_compound_forms(name: str, canonical: str) -> None:

@@ -156,3 +156,14 @@ def test_villages_and_sites_are_not_actors_and_states_place_the_report(run) -> N
     assert doc.scratch["country"] == "MMR"
     assert {"Military Forces of Myanmar", "Civilians (Myanmar)"} <= names
     assert not any("Kyauk" in n or "Nat Yay" in n or "Factory" in n or "Hospital" in n for n in names), names
+
+
+def test_state_units_fold_into_acled_state_actors(run) -> None:
+    doc = run(
+        "Rangers arrested two suspects in Karachi. FC personnel were attacked in Turbat. A US drone struck a "
+        "compound in North Waziristan. In Monywa, the Monywa Rangers Group bombed a police car."
+    )
+    assert surfaces(doc, "Police Forces of Pakistan") == ["Rangers"]
+    assert surfaces(doc, "Military Forces of Pakistan") == ["FC"]
+    assert surfaces(doc, "Military Forces of the United States") == ["US drone"]
+    assert by_name(doc)["Monywa Rangers Group"].type == "armed_group"

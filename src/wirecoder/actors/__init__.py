@@ -13,12 +13,14 @@ from ..records import ActorRef
 from .countries import countries
 from .lexicon import lexicon
 
-_PERIOD = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)\s*$")
+#: ACLED's government period, and the unit some rows write after it ("(2013-2018) Counter Terrorism Department")
+_PERIOD = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\).*$")
 _GENERIC = re.compile(r"^(?P<head>.+?)\s*\((?P<country>[^()]+)\)$")
 
 
 def strip_period(name: str) -> str:
-    """ "Military Forces of Pakistan (2013-2018)" -> "Military Forces of Pakistan"."""
+    """ "Military Forces of Pakistan (2013-2018)" -> "Military Forces of Pakistan" (a unit after the
+    period goes too)."""
     return _PERIOD.sub("", name).strip()
 
 
@@ -36,6 +38,7 @@ def canonical_actor(name: str, country: str | None = None) -> ActorRef | None:
     parts = [p.strip() for p in text.split(":", 1)]
     # ACLED forms: "KIO/KIA: Kachin Independence Organization/...", "People's Defense Force - Yesagyo"
     parts += [q.strip() for p in parts for q in p.split("/")] + [text.split(" - ", 1)[0].strip()]
+    parts.append(re.sub(r"\bof the\b", "of", text))  # "Military Forces of the United States of America"
     for candidate in (text, *parts):
         entry = lex.lookup(candidate) or lex.lookup(re.sub(r"^the\s+", "", candidate, flags=re.I))
         if entry:

@@ -161,6 +161,8 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
         if not text or text in lex.ner_ignore:
             continue
         if ent.label_ == "ORG":
+            if text.lower() in lex.generic_nouns:
+                continue  # "Rangers", "Police" at a sentence start: the generic noun decides
             known = lex.lookup(text)
             if known:
                 out.append(_from_entry(known, start, ent.end, "alias-dictionary"))

@@ -87,6 +87,11 @@ class Lexicon:
         return self.entries.get(name) if name else None
 
     @functools.cached_property
+    def generic_nouns(self) -> frozenset[str]:
+        """Lower-cased common nouns of ``generic.yaml``."""
+        return frozenset(n.lower() for rule in self.generic for n in rule.nouns)
+
+    @functools.cached_property
     def _lower(self) -> dict[str, str]:
         out = {n.lower(): n for n in self.entries}
         for a, n in self.aliases.items():
