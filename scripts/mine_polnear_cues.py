@@ -15,7 +15,7 @@ from pathlib import Path
 from wirecoder.stages.nlp import load_nlp
 
 MIN_CUES = 5
-MIN_PRECISION = 0.2
+MIN_PRECISION = 0.1
 OUT = Path(__file__).resolve().parents[1] / "src/wirecoder/data/attribution/mined_cues.tsv"
 
 

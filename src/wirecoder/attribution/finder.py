@@ -12,7 +12,7 @@ and ``mined`` (cue lemmas mined from PolNeAR train); callers pick the tiers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,10 +50,8 @@ class Attribution:
     nominal: bool = False  # a speech act on a noun ("condemned the attack"), not reported content
     participle: bool = False  # "…, adding that …": a cue hung on another clause, sharing its source
     channel: str | None = None
-    cue_token: int | None = None
     #: spans of the attribution clause outside content (where dates and channels live)
     clause: tuple[int, int] | None = None
-    quotes: list[Quote] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -101,7 +99,7 @@ class _Finder:
         if tok.dep_ in {"aux", "auxpass", "amod"} or tok.pos_ not in {"VERB", "AUX"} and tok.lower_ not in {"said", "says"}:
             return None
         cue = self.lex.cues.get(tok.lemma_.lower())
-        if cue is None or cue.tier not in self.tiers:
+        if cue is None or cue.tier not in self.tiers or tok.lower_ == "according":
             return None
         kids = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
         if cue.lemma == "call" and not kids & {"for", "on", "upon"} and "belief" not in self.tiers:
@@ -196,10 +194,20 @@ class _Finder:
                     return objs[0], channel, t
         return noun, channel, None
 
-    def cue_span(self, tok: Token, src: tuple[int, int] | None, upto: Token | None) -> tuple[int, int]:
+    def cue_span(
+        self, tok: Token, src: tuple[int, int] | None, upto: Token | None, content: set[int]
+    ) -> tuple[int, int]:
+        """The cue verb with its auxiliaries, negation, particle, adjacent adverbs ("also
+        said", "said Friday") and the preposition that opens its content ("spoke of")."""
         toks = [tok]
         for c in tok.children:
-            if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i and not (src and src[0] <= c.idx < src[1]):
+            if c.i in content or (src and src[0] <= c.idx < src[1]):
+                continue
+            if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i:
+                toks.append(c)
+            if c.dep_ in {"advmod", "npadvmod"} and abs(c.i - tok.i) == 1 and not list(c.children):
+                toks.append(c)
+            if c.dep_ == "prep" and c.i == tok.i + 1 and any(g.i in content for g in c.children):
                 toks.append(c)
             if c.dep_ == "prt" or (
                 c.dep_ == "prep" and c.lower_ in _CUE_PARTICLES and c.i == tok.i + 1 and self.lex.cues[tok.lemma_.lower()].act in {"demand", "appeal"}
@@ -284,7 +292,7 @@ class _Finder:
             src_tok, channel, upto = self.source_of(tok)
             in_content = {t.i for t in content[0]} if content else set()
             src = _edges(_subtree(src_tok, in_content)) if src_tok is not None else None
-            cspan = self.cue_span(tok, src, upto)
+            cspan = self.cue_span(tok, src, upto, in_content)
             clause_tokens = [t for t in tok.subtree if t.i not in in_content]
             clause = _edges(clause_tokens) or cspan
             quotes = self.adjacent_quotes(tok)
@@ -336,9 +344,7 @@ class _Finder:
                     nominal=nominal,
                     participle=tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"},
                     channel=channel,
-                    cue_token=tok.i,
                     clause=clause,
-                    quotes=quotes,
                 )
             )
         return out
@@ -378,7 +384,6 @@ class _Finder:
                         tier="speech",
                         method="according_to",
                         confidence=0.8,
-                        cue_token=i,
                         clause=(cue[0], src[1]),
                     )
                 )
@@ -410,7 +415,6 @@ class _Finder:
                     method="label",
                     confidence=0.6,
                     clause=m.span(gname),
-                    quotes=quotes if direct else [],
                 )
             )
         return out

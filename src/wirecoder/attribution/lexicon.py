@@ -12,6 +12,10 @@ from typing import Any
 import yaml
 
 
+#: Mined cue lemmas (PolNeAR train) kept when at least this share of their verb uses are cues.
+MIN_MINED_PRECISION = 0.2
+
+
 def _read(name: str) -> str:
     return resources.files("wirecoder").joinpath("data", "attribution", name).read_text(encoding="utf-8")
 
@@ -53,7 +57,7 @@ def cue_lexicon() -> CueLexicon:
         for lemma, spec in raw["cues"].items()
     }
     for row in csv.DictReader(_read("mined_cues.tsv").splitlines(), delimiter="\t"):
-        if row["lemma"] not in cues:
+        if row["lemma"] not in cues and float(row["precision"]) >= MIN_MINED_PRECISION:
             cues[row["lemma"]] = Cue(lemma=row["lemma"], act="state", tier="mined", dobj=True)
     return CueLexicon(
         cues=cues,

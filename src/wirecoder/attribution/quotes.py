@@ -43,9 +43,6 @@ class Quote:
                 out.append((s, e))
         return out
 
-    def text(self, doc_text: str) -> str:
-        return "\n\n".join(doc_text[s:e].strip() for s, e in self.segments)
-
     def n_words(self, doc_text: str) -> int:
         return sum(len(doc_text[s:e].split()) for s, e in self.segments)
 
