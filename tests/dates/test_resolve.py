@@ -96,3 +96,8 @@ def test_relative_dates_need_a_publication_date():
 def test_no_guessing_from_today_without_a_publication_date():
     assert resolve_date("in November", None) is None
     assert value("16 March", "1989-03-12") == ("1989-03-16", 1)  # announced, same year
+
+
+def test_calendar_edges_give_none_not_errors():
+    assert value("March 31", "9999-12-31") == ("9999-03-31", 1)
+    assert resolve_date("last week", "0001-01-02") is None

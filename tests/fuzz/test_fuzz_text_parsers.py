@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -122,10 +121,6 @@ def test_casualty_toll_is_total(text: str, offset: int) -> None:
     assert n is None or n >= 0
 
 
-@pytest.mark.xfail(raises=OverflowError, strict=True, reason=(
-    "dates.resolve_date overflows when the publication date is 9999-12-31 (found by fuzzing; "
-    "reported to the dates owner). Ingest now refuses such metadata dates; delete this marker once fixed."
-))
 def test_date_resolution_at_the_end_of_the_calendar() -> None:
     from wirecoder.stages.dates import resolve_date
 

@@ -125,7 +125,7 @@ def _past_day(year: int | None, month: int, day: int, pub: date | None) -> date 
         if pub is None:
             return None
         d = date(pub.year, month, day)
-        return d if d <= pub + _AHEAD else date(pub.year - 1, month, day)
+        return d if d - pub <= _AHEAD else date(pub.year - 1, month, day)
     except ValueError:
         return None
 
@@ -161,8 +161,15 @@ def resolve_date(text: str, published: str | date | None) -> DateMention | None:
     """Resolve one date expression (a DATE span, never a whole text) against the
     publication date. Returns a DateMention whose offsets are relative to ``text`` (0..len),
     or None when the words name no date. Kinds: "date" (value YYYY-MM-DD, precision 1/2/3),
-    "period" (period_start/period_end; years as YYYY) and "year" (value YYYY)."""
-    pub = _as_date(published)
+    "period" (period_start/period_end; years as YYYY) and "year" (value YYYY). Total: a
+    reckoning that falls off the calendar (year 1, year 9999) gives None."""
+    try:
+        return _resolve(text, _as_date(published))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(text: str, pub: date | None) -> DateMention | None:
     t = text.strip()
     low = " ".join(t.lower().split())
 
