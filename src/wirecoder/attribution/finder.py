@@ -349,6 +349,37 @@ class _Finder:
             )
         return out
 
+    def adjectives(self) -> list[Attribution]:
+        """Belief stated with an adjective: "X is confident that …", "were frustrated that …"."""
+        out: list[Attribution] = []
+        if "belief" not in self.tiers:
+            return out
+        for tok in self.sdoc:
+            ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            cop = tok.head
+            if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or ccomp is None or _inside(tok.idx, self.quotes):
+                continue
+            subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+            content = _edges(_subtree(ccomp))
+            if subj is None or content is None:
+                continue
+            cue = (min(cop.idx, tok.idx), tok.idx + len(tok.text))
+            out.append(
+                Attribution(
+                    content=[content],
+                    cue=cue,
+                    source=_edges(_subtree(subj)),
+                    kind="indirect",
+                    lemma=tok.lemma_.lower(),
+                    act="state",
+                    tier="belief",
+                    method="dep:adjective",
+                    confidence=0.5,
+                    clause=cue,
+                )
+            )
+        return out
+
     def according_to(self) -> list[Attribution]:
         out: list[Attribution] = []
         phrases = [p.split() for p in self.lex.according_to]
@@ -424,7 +455,7 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH) -> list[Attrib
     """Attribution relations in a parsed document, in text order, none nested in
     another's content (an outer relation wins: "X said Y claimed …" is X's)."""
     finder = _Finder(sdoc, tiers)
-    found = finder.verb_relations() + finder.according_to() + finder.labels()
+    found = finder.verb_relations() + finder.according_to() + finder.labels() + finder.adjectives()
     found.sort(key=lambda a: (a.cue or (a.start, a.start))[0])
     for a in found:  # "X said A, adding that B": B is its own relation, A ends before it
         if a.participle and a.cue:
