@@ -102,3 +102,11 @@ def test_fragment_text_keeps_paragraphs_and_decodes_entities() -> None:
 def test_html_document_is_a_document() -> None:
     assert isinstance(html_to_document(PAGE, origin="x", doc_id="given"), Document)
     assert html_to_document(PAGE, origin="x", doc_id="given").doc_id == "given"
+
+
+def test_oversized_page_is_cut_and_the_cut_recorded(tmp_path: Path) -> None:
+    f = tmp_path / "huge.html"
+    f.write_text(PAGE.replace("</article>", "<p>" + "filler text. " * 20_000 + "</p></article>"), encoding="utf-8")
+    docs = list(read_paths([f], options=ReadOptions(max_html_bytes=50_000)))
+    assert not docs[0].failed and REPORT in docs[0].text
+    assert docs[1].error.code == "W010" and docs[1].doc_id == f"failed:{f}#rest"

@@ -195,11 +195,19 @@ def _tidy(text: str) -> str:
 
 @register_reader("html", suffixes=(".html", ".htm", ".xhtml"))
 def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Document]:
+    """One page per file; past ``max_html_bytes`` the page is cut and a W010 failure
+    records how much was not read."""
     origin = str(path)
     try:
+        size = path.stat().st_size
         with path.open("rb") as fh:
             data = fh.read(options.max_html_bytes)
     except OSError as exc:
         yield failed_document(E.W006, origin, detail=str(exc))
         return
     yield html_to_document(data, origin=origin, doc_id=path.stem, options=options)
+    if size > options.max_html_bytes:
+        yield failed_document(
+            E.W010, f"{origin}#rest",
+            detail=f"HTML page of {size} bytes; only the first {options.max_html_bytes} bytes were read",
+        )
