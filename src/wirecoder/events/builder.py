@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ..geo import event_location
-from ..records import Event, Provenance, Span
+from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import Cue, deciding_cue, taxonomy
 from .numbers import casualty_toll
@@ -53,6 +53,18 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     return None
 
 
+def _by_victims(event_type: str, sub: str, method: str, target: ActorRef | None) -> tuple[str, str, str]:
+    """ACLED's line between Battles and Violence against civilians: an attack on armed
+    state forces is a battle; a "battle" whose only target is civilians is an attack."""
+    if target is None:
+        return event_type, sub, method
+    if event_type == "Violence against civilians" and sub == "Attack" and target.type == "state_forces":
+        return "Battles", "Armed clash", method + "+target-rule"
+    if event_type == "Battles" and sub == "Armed clash" and target.type == "civilians":
+        return "Violence against civilians", "Attack", method + "+target-rule"
+    return event_type, sub, method
+
+
 def event_country(doc: Document, default: str | None = None) -> str | None:
     """The country of the report's events (ISO3): the feed's country when the caller set
     one, else the actors stage's inference, else the most named country among the places."""
@@ -89,6 +101,7 @@ def build_events(
             toll.fatalities, toll.fatalities_text = 0, None
         after = [s for s in sents if window.end <= s.start < nxt]
         roles = assign_roles(doc, window, event_type, mine, country, after)
+        event_type, sub, method = _by_victims(event_type, sub, method, roles.actor2)
         when = event_date(doc, trigger.start, trigger.end)
         where = event_location(doc, trigger.start, trigger.end)
         weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)

@@ -214,12 +214,15 @@ def assign_roles(
 
 def _first_agent(doc: Document, window: Window, exclude: ActorRef | None) -> tuple[Actor, str] | None:
     """The first armed actor named in the window before its first trigger (a narrated
-    perpetrator the parse missed: "TTP militants opened fire ...")."""
+    perpetrator the parse missed: "TTP militants opened fire ..."), else the state forces
+    named anywhere in it."""
     first = window.cues[0].start if window.cues else window.end
-    for s, e, actor in _mentions_in(doc, window.start, window.end):
-        if s >= first:
-            break
-        if actor.type in _AGENT_TYPES and (exclude is None or actor.name != exclude.name):
-            if _UNIDENTIFIED.match(actor.name) is None:
-                return actor, doc.text[s:e]
-    return None
+    named = [
+        (s, e, actor) for s, e, actor in _mentions_in(doc, window.start, window.end)
+        if actor.type in _AGENT_TYPES and (exclude is None or actor.name != exclude.name)
+        and _UNIDENTIFIED.match(actor.name) is None
+    ]
+    before = [m for m in named if m[0] < first]
+    # else an armed party named later ("militants were killed in a clash with security forces")
+    pick = before[0] if before else next((m for m in named if m[2].type == "state_forces"), None)
+    return (pick[2], doc.text[pick[0] : pick[1]]) if pick else None
