@@ -16,7 +16,7 @@ from .. import __version__
 from . import problems
 from .pipeline import build_pipeline
 from .routes import actors, claims, documents, events, exports, health
-from .security import BodyLimit
+from .security import BodyLimit, RateLimit, parse_rate
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "web" / "static"
 
@@ -31,12 +31,17 @@ class ApiSettings:
     max_documents: int = 100
     warm: bool = True  # build the pipeline and load the model at startup, not on the first POST
     stages: list[str] | None = field(default=None)
+    # Per-client request rates ("50/s", "600/min"; "0" = no limit): reads, and the stricter writes.
+    rate_limit: str = "500/s"
+    write_rate_limit: str = "10/s"
 
     @classmethod
     def from_env(cls, db_url: str, **overrides: object) -> ApiSettings:
         settings = cls(db_url=db_url, api_key=os.environ.get("WIRECODER_API_KEY") or None)
         if limit := os.environ.get("WIRECODER_MAX_BODY_BYTES"):
             settings.max_body_bytes = int(limit)
+        settings.rate_limit = os.environ.get("WIRECODER_RATE_LIMIT") or settings.rate_limit
+        settings.write_rate_limit = os.environ.get("WIRECODER_WRITE_RATE_LIMIT") or settings.write_rate_limit
         for key, value in overrides.items():
             setattr(settings, key, value)
         return settings
@@ -45,7 +50,8 @@ class ApiSettings:
 def create_app(db_url: str | ApiSettings, **overrides: object) -> FastAPI:
     """Build the app for a store URL (a SQLite path or SQLAlchemy URL).
 
-    ``WIRECODER_API_KEY`` in the environment protects the write endpoints.
+    ``WIRECODER_API_KEY`` in the environment protects the write endpoints;
+    ``WIRECODER_RATE_LIMIT`` / ``WIRECODER_WRITE_RATE_LIMIT`` set the per-client rates.
     """
     settings = db_url if isinstance(db_url, ApiSettings) else ApiSettings.from_env(db_url, **overrides)
 
@@ -77,6 +83,9 @@ def create_app(db_url: str | ApiSettings, **overrides: object) -> FastAPI:
     app.state.settings = settings
     problems.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    # Added last, so it runs first: a limited client's body is never read.
+    rates = {"read_rate": parse_rate(settings.rate_limit), "write_rate": parse_rate(settings.write_rate_limit)}
+    app.add_middleware(RateLimit, **rates, api_key=settings.api_key)
     for module in (health, documents, events, actors, claims, exports):
         app.include_router(module.router)
 
