@@ -115,6 +115,10 @@ class _Finder:
             for c in kids:
                 if c.dep_ == dep and not (dep == "xcomp" and c.pos_ not in {"VERB", "AUX"}):
                     return _subtree(c), dep
+        agent = any(c.dep_ == "agent" for c in kids)
+        for c in kids:
+            if agent and c.dep_ == "nsubjpass":  # "The story was first reported by X"
+                return _subtree(c), "passive"
         if cue.dobj or cue.tier == "mined" or cue.nominal:
             for c in kids:
                 if c.dep_ in {"dobj", "attr"} and c.pos_ not in {"PRON"}:
@@ -318,7 +322,7 @@ class _Finder:
                 spans = [span]
             else:
                 continue
-            if cue.clausal_only and kind == "indirect" and content[1] != "ccomp":
+            if cue.clausal_only and kind == "indirect" and content[1] not in {"ccomp", "host"}:
                 continue
             spans = [c for c in (self.clip(s, tok.idx) for s in spans) if c]
             src = self.clip(src, tok.idx) if src else None
