@@ -62,12 +62,7 @@ class Record:
     _internal: ClassVar[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            if f.name in self._internal:
-                continue
-            out[f.name] = _plain(getattr(self, f.name))
-        return out
+        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any] | None) -> T | None:
@@ -91,7 +86,22 @@ class Record:
         return cls(**kwargs)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """Serialised field names of a record class, computed once (``to_dict`` is hot)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        internal = getattr(cls, "_internal", frozenset())
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in internal)
+        _FIELD_NAMES[cls] = names
+    return names
+
+
 def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float):
+        return value
     if isinstance(value, Record):
         return value.to_dict()
     if isinstance(value, list | tuple):
