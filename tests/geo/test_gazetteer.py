@@ -74,3 +74,9 @@ def test_split_regions_by_coordinates(gaz):
     assert normalize_admin1("Shan State", "MMR", 20.78, 97.04) == "Shan-South"  # Taunggyi
     assert normalize_admin1("Bago", "MMR", 18.82, 95.22) == "Bago-West"  # Pyay
     assert gaz.lookup("Lashio")[0].admin1 == "Shan-North"
+
+
+def test_curated_districts_stand_at_their_headquarters(gaz):
+    d = gaz.lookup("North Waziristan Agency")[0]
+    assert (d.feature, d.name, d.seat, d.country) == ("admin2", "North Waziristan", "Miran Shah", "PAK")
+    assert gaz.lookup("Kech")[0].admin1 == "Balochistan"

@@ -82,8 +82,13 @@ def test_mislabelled_coordinated_region_and_unresolved_modifiers(run):
 def test_unresolved_place_after_locative_is_kept(run):
     doc = run("Gunmen killed two villagers near Mir Ali in North Waziristan on Sunday.")
     unresolved = {loc.name: loc for loc in doc.locations if loc.feature == "place"}
-    assert set(unresolved) == {"Mir Ali", "North Waziristan"}  # "Mir Ali" is tagged PERSON
+    assert set(unresolved) == {"Mir Ali"}  # tagged PERSON by the NER
     assert unresolved["Mir Ali"].lat is None and unresolved["Mir Ali"].provenance[0].method == "ner:unresolved"
+    district = _loc(doc, "North Waziristan")  # a curated district, at its headquarters town
+    assert (district.feature, district.admin1, district.country) == ("admin2", "Khyber Pakhtunkhwa", "PAK")
+    i = doc.text.index("killed")
+    loc, precision = event_location(doc, i, i + 6)
+    assert (loc.name, precision) == ("North Waziristan", 2) and loc.lat is not None
 
 
 def test_unresolved_village_gets_the_reports_country(run):

@@ -36,6 +36,8 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
 def _precision(doc: Document, loc: Location, m: Span) -> int:
     if loc.feature in {"admin1", "country"}:
         return 3
+    if loc.feature == "admin2":
+        return 2  # a district: its main town
     near = _NEAR_BEFORE.search(doc.text[max(0, m.start - 40) : m.start])
     area = _AREA_AFTER.match(doc.text[m.end : m.end + 20])
     return 2 if near or area else 1

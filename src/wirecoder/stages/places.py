@@ -156,7 +156,7 @@ class Places(Stage):
 
     @staticmethod
     def _notable(p: Place, floor: int) -> bool:
-        return p.feature in {"country", "admin1"} or (p.primary and p.population >= floor)
+        return p.feature in {"country", "admin1", "admin2"} or (p.primary and p.population >= floor)
 
 
 # --- resolution -----------------------------------------------------------------------
