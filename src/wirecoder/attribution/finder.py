@@ -29,6 +29,8 @@ _ABOUT_PREPS = {"about", "of", "against"}  # "spoke of X", "warned against X"
 _CONTENT_PREPS = {"for", "on", "upon", "over"}  # content only for these acts: "called for X"
 _PREP_ACTS = {"demand", "appeal", "threaten", "condemn"}
 _CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
+#: Titles and initials whose period does not end a sentence ("Ms. Moore", "John F. Kelly").
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Brig|[A-Z])\.")
 _NAME = r"((?:[A-Z][\w.'’-]*[ \t]){0,4}[A-Z][\w.'’-]*)"
 _LABEL = re.compile(r"(?m)^[ \t]*[\"“]?" + _NAME + r"[ \t]*(:|―|—|--)[ \t]+(\S[^\n]*)$")
 _SIGNED = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]+(―|—|--)[ \t]*" + _NAME + r"[ \t]*$")
@@ -277,7 +279,7 @@ class _Finder:
     def _gap_ok(self, start: int, end: int) -> bool:
         """Text between a quote mark and the cue: same paragraph, no sentence end, no
         other quote, a short attribution clause."""
-        gap = self.text[start:end]
+        gap = _ABBREV.sub("", self.text[start:end])
         return (
             "\n\n" not in gap
             and not any(m in gap for m in '"“”«»')
