@@ -75,6 +75,8 @@ HOSTILE = [
     "\x00",
     "a" * 200,
     "a" * 10_000,
+    "9" * 30,  # an all-digit actor is an actor id: beyond 64 bits it cannot be one
+    "²³",  # digits to str.isdigit, not to int()
 ]
 FILTERS = ["admin1", "event_type", "sub_event_type", "actor", "q", "country", "attribution", "date_from", "cursor"]
 
@@ -99,3 +101,10 @@ def test_hostile_filter_values_get_200_or_a_4xx_and_leave_the_store_intact(base_
                     problem(resp, resp.status_code)
         assert c.get("/health").json()["counts"] == before
         assert c.get("/events", params={"limit": 500}).json() == everything
+
+
+@pytest.mark.parametrize(
+    "path", ["/actors/" + "9" * 25, "/statements?speaker_id=" + "9" * 25, "/allegations?accused_id=" + str(2**63), "/events?actor=" + str(2**63)]
+)
+def test_ids_beyond_64_bits_are_a_422_not_a_database_overflow(base_url: str, problem: Callable, path: str) -> None:
+    problem(httpx.get(base_url + path, timeout=60), 422)

@@ -6,12 +6,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from ..records import Attribution
 
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$", to_upper=True)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+#: Database ids are signed 64-bit integers (SQLite INTEGER, PostgreSQL BIGINT); larger ones cannot exist.
+MAX_ID = 2**63 - 1
+DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _actor_filter(value: str) -> str:
+    """The store reads an all-digit ``actor`` as an actor id: it must be one that can exist."""
+    if value.isdigit() and not (value.isdecimal() and int(value) <= MAX_ID):
+        raise ValueError(f"an actor id is a whole number from 1 to {MAX_ID}")
+    return value
 
 
 class DocumentIn(BaseModel):
@@ -38,7 +48,7 @@ class EventQuery(BaseModel):
     admin1: ShortText | None = None
     event_type: ShortText | None = None
     sub_event_type: ShortText | None = None
-    actor: ShortText | None = None
+    actor: Annotated[ShortText, AfterValidator(_actor_filter)] | None = None
     attribution: Attribution | None = None
     q: ShortText | None = None
 
@@ -61,14 +71,14 @@ class ActorsQuery(PageQuery):
 
 
 class StatementsQuery(PageQuery):
-    speaker_id: Annotated[int, Field(ge=1)] | None = None
+    speaker_id: DbId | None = None
     act: ShortText | None = None
     doc_id: ShortText | None = None
 
 
 class AllegationsQuery(PageQuery):
-    claimant_id: Annotated[int, Field(ge=1)] | None = None
-    accused_id: Annotated[int, Field(ge=1)] | None = None
+    claimant_id: DbId | None = None
+    accused_id: DbId | None = None
     act: ShortText | None = None
     doc_id: ShortText | None = None
 

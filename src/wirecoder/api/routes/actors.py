@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from ..schemas import ActorsQuery, PageOut
+from ..schemas import MAX_ID, ActorsQuery, PageOut
 from .deps import StoreDep, bad_cursor, found
 
 router = APIRouter(tags=["actors"])
@@ -22,5 +22,5 @@ def list_actors(query: Annotated[ActorsQuery, Query()], store: StoreDep) -> dict
 
 
 @router.get("/actors/{actor_id}")
-def get_actor(actor_id: Annotated[int, Path(ge=1)], store: StoreDep) -> dict[str, Any]:
+def get_actor(actor_id: Annotated[int, Path(ge=1, le=MAX_ID)], store: StoreDep) -> dict[str, Any]:
     return found(store.get_actor(actor_id), "actor", str(actor_id))

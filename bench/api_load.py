@@ -1,0 +1,159 @@
+"""Load benchmark: GET /events at a fixed request rate over loopback; rate, errors, latency percentiles.
+
+A store of synthetic events (written through the real store, as bench/api_events.py does)
+is served by uvicorn in a child process on 127.0.0.1 with the app's DEFAULT settings
+(rate limits included), so the client and the server do not share one GIL. An async httpx
+client starts requests on a fixed schedule (open loop: a slow server does not slow the
+schedule down), cycling through a few filters. Latency counts from each request's
+scheduled start, so queueing behind a slow server is not hidden. Bounded: ``rate x seconds``
+requests, then a grace of ``--timeout`` seconds; it always stops by itself. Writes
+bench/out/api_load.json.
+
+    .venv/bin/python bench/api_load.py [--rate 200] [--seconds 30] [--events 3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import socket
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from api_events import FILTERS, synthetic_documents
+
+from wirecoder.store import open_store
+
+HOST = "127.0.0.1"
+
+
+def _serve(db: str, port: int) -> None:
+    import uvicorn
+
+    from wirecoder.api import ApiSettings, create_app
+
+    uvicorn.run(create_app(ApiSettings(db, warm=False)), host=HOST, port=port, log_level="warning")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def _wait_ready(url: str, process: multiprocessing.Process, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.is_alive():
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("the API server did not start")
+
+
+async def _load(url: str, rate: float, seconds: float, limit: int, timeout: float) -> dict[str, object]:
+    """Start ``rate * seconds`` requests on schedule; return the per-request outcomes."""
+    params = [{**p, "limit": limit} for p in FILTERS.values()]
+    n = int(rate * seconds)
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    pool = httpx.Limits(max_connections=512, max_keepalive_connections=512)
+    async with httpx.AsyncClient(base_url=url, timeout=timeout, limits=pool) as client:
+
+        async def one(i: int, due: float) -> None:
+            try:
+                resp = await client.get("/events", params=params[i % len(params)])
+                key = str(resp.status_code)
+            except httpx.HTTPError as exc:
+                key = type(exc).__name__
+            statuses[key] = statuses.get(key, 0) + 1
+            if key == "200":
+                latencies.append(time.perf_counter() - due)
+
+        for p in params:  # warm the server's caches and the connection pool, untimed
+            (await client.get("/events", params=p)).raise_for_status()
+        start = time.perf_counter()
+        tasks = []
+        for i in range(n):
+            due = start + i / rate
+            if (delay := due - time.perf_counter()) > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(i, due)))
+        _, pending = await asyncio.wait(tasks, timeout=timeout)
+        for task in pending:
+            task.cancel()
+        elapsed = time.perf_counter() - start
+    if pending:
+        statuses["unfinished"] = len(pending)
+    return {"requests": n, "elapsed_s": elapsed, "latencies": sorted(latencies), "statuses": statuses}
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return values[min(len(values) - 1, int(q * len(values)))] * 1000 if values else float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rate", type=float, default=200, help="requests started per second")
+    ap.add_argument("--seconds", type=float, default=30, help="how long to keep starting requests")
+    ap.add_argument("--events", type=int, default=3000, help="synthetic events in the store")
+    ap.add_argument("--limit", type=int, default=50, help="page size asked for")
+    ap.add_argument("--timeout", type=float, default=30, help="per-request timeout and the grace after the last start")
+    args = ap.parse_args()
+
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"{tmp}/load.db"
+        with open_store(db) as store:
+            store.write(synthetic_documents(args.events, per_doc=4))
+            n_events = store.counts()["events"]
+        port = _free_port()
+        url = f"http://{HOST}:{port}"
+        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(db, port), daemon=True)
+        server.start()
+        try:
+            _wait_ready(url, server)
+            result = asyncio.run(_load(url, args.rate, args.seconds, args.limit, args.timeout))
+        finally:
+            server.terminate()
+            server.join(10)
+    load_after = os.getloadavg()
+
+    lat = result["latencies"]
+    statuses: dict[str, int] = result["statuses"]  # type: ignore[assignment]
+    ok = statuses.get("200", 0)
+    summary = {
+        "events": n_events,
+        "target_rate": args.rate,
+        "seconds": args.seconds,
+        "requests": result["requests"],
+        "ok": ok,
+        "errors": result["requests"] - ok,
+        "statuses": statuses,
+        "achieved_rate": round(ok / result["elapsed_s"], 1),
+        "elapsed_s": round(result["elapsed_s"], 1),
+        "p50_ms": round(_percentile(lat, 0.50), 1),
+        "p95_ms": round(_percentile(lat, 0.95), 1),
+        "p99_ms": round(_percentile(lat, 0.99), 1),
+        "max_ms": round(lat[-1] * 1000, 1) if lat else None,
+        "loadavg_before": [round(x, 2) for x in load_before],
+        "loadavg_after": [round(x, 2) for x in load_after],
+        "cpus": os.cpu_count(),
+    }
+    print(f"{n_events} events; GET /events at {args.rate:g}/s for {args.seconds:g} s on {url}")
+    print(f"achieved {summary['achieved_rate']} ok/s over {summary['elapsed_s']} s; {ok}/{result['requests']} ok, errors {summary['errors']} {statuses}")
+    print(f"latency from scheduled start: p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, p99 {summary['p99_ms']} ms, max {summary['max_ms']} ms")
+    print(f"load average (1/5/15 min) before {summary['loadavg_before']}, after {summary['loadavg_after']}, on {summary['cpus']} CPUs")
+    out = Path(__file__).resolve().parent / "out"
+    out.mkdir(exist_ok=True)
+    (out / "api_load.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
