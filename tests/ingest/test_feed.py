@@ -115,3 +115,9 @@ def test_page_url_and_unreachable_url(site) -> None:
     assert gone.error.code == "W012"
     [refused] = list(read_paths(["http://127.0.0.1:9/closed"], options=ReadOptions(timeout=2)))
     assert refused.error.code == "W012"
+
+
+def test_url_given_as_a_path_still_works(site) -> None:
+    url = site.put("/p.html", f"<html><body><article><p>{BODY}</p></article></body></html>")
+    [doc] = list(read_paths([Path(url)]))
+    assert doc.url == url and not doc.failed

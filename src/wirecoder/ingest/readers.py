@@ -315,8 +315,21 @@ def reader_for(path: Path, input_format: str = "auto") -> Reader | None:
     return _READERS.get(name) if name else None
 
 
+def as_url(p: str | Path) -> str | None:
+    """``p`` as an http(s) URL, or None. A URL that went through ``pathlib.Path`` (a CLI
+    argument typed as a path) has lost a slash (``http:/host/x``); it is restored."""
+    s = str(p)
+    low = s.lower()
+    if low.startswith(("http://", "https://")):
+        return s
+    if low.startswith(("http:/", "https:/")):
+        scheme, _, rest = s.partition(":/")
+        return f"{scheme}://{rest}"
+    return None
+
+
 def is_url(p: str | Path) -> bool:
-    return isinstance(p, str) and p.lower().startswith(("http://", "https://"))
+    return as_url(p) is not None
 
 
 def read_paths(
@@ -331,10 +344,11 @@ def read_paths(
 
 def _read_all(paths: Iterable[str | Path], input_format: str, opts: ReadOptions) -> Iterator[Document]:
     for p in paths:
-        if is_url(p):
+        url = as_url(p)
+        if url is not None:
             from .feed import read_url
 
-            yield from read_url(str(p), opts)
+            yield from read_url(url, opts)
             continue
         path = Path(p)
         if str(p) == "-":
