@@ -24,8 +24,8 @@ _WEAPON_TYPES = {
     "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Grenade",
     "Remote explosive/landmine/IED", "Chemical weapon",
 }
-#: A protest's own toll is zero unless force was used against it (the deaths it mourns
-#: belong to another event).
+#: A protest's own toll is zero when the deaths are told after the protest cue: they are
+#: what it protests against (another event). Deaths told first happened at the protest.
 _TOLL_FREE = {"Peaceful protest", "Protest with intervention"}
 
 
@@ -97,8 +97,9 @@ def build_events(
         trigger = cues[0] if cues else Cue(first.start, first.end, first.text, None)  # a report read whole
         text = doc.text[window.start : window.end]
         toll = casualty_toll(text, window.start)
-        if sub in _TOLL_FREE:
-            toll.fatalities, toll.fatalities_text = 0, None
+        protest_at = min((c.start for c in window.cues if c.sub_event_type in _TOLL_FREE), default=None)
+        if sub in _TOLL_FREE and protest_at is not None and all(a > protest_at for a, _ in toll.spans):
+            toll.fatalities, toll.fatalities_text = 0, None  # "protested against the blast that killed 60"
         after = [s for s in sents if window.end <= s.start < nxt]
         roles = assign_roles(doc, window, event_type, mine, country, after)
         event_type, sub, method = _by_victims(event_type, sub, method, roles.actor2)
