@@ -101,9 +101,6 @@ def _dictionary_mentions(
             conf = CONFIDENCE["ethnic-phrase"]
             out.append(Mention(start, end, f"{group} {singular}", typ, lex.ethnic[group], "ethnic-phrase", conf))
         elif kind == "generic":
-            last = sp[end - 1]
-            if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end:
-                continue  # a modifier ("a military base", "police station"), not a participant
             rule = lex.generic[int(payload[0])]
             definite = start > 0 and sp[start - 1].lower_ in DEFINITE
             out.append(
