@@ -59,3 +59,14 @@ def test_future_dates_are_not_event_dates(run):
     assert "1989-03-16" in {d.value for d in doc.dates}  # an announced date keeps its year
     i = text.index("strike")
     assert event_date(doc, i, i + 6) == ("1989-03-12", 1)
+
+
+def test_event_date_prefers_a_date_not_of_a_speech_verb(run):
+    text = "Officials on Thursday condemned the attack on a market in the town, which took place on Monday."
+    doc = run(text, published=FRIDAY)
+    i = text.index("attack")
+    assert event_date(doc, i, i + 6) == ("2025-09-01", 1)
+    text = "Police said on Thursday that gunmen killed five people."
+    doc = run(text, published=FRIDAY)
+    i = text.index("killed")
+    assert event_date(doc, i, i + 6) == ("2025-09-04", 1)  # the only date of the sentence still counts

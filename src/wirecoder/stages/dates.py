@@ -276,7 +276,8 @@ def _dateparser(text: str, pub: date | None) -> DateMention | None:
 
 def event_date(doc: Document, start: int, end: int) -> tuple[str, int] | None:
     """The date of the event whose trigger spans ``doc.text[start:end]``, with ACLED time
-    precision: the nearest resolved date in the trigger's sentence, else in the two
+    precision: the nearest resolved date in the trigger's sentence (dates of a speech verb,
+    "said on Thursday", only when the sentence has no other), else in the two
     sentences before, else the publication date (precision 1), else None. Dates in the
     wire header (the publication date itself) and dates after publication are not event dates."""
     body = doc.scratch.get("body_start") or 0
@@ -288,7 +289,7 @@ def event_date(doc: Document, start: int, end: int) -> tuple[str, int] | None:
         a, b = sents[idx]
         same = [d for d in dated if a <= d.start < b]
         if same:
-            best = min(same, key=lambda d: abs(d.start - start))
+            best = min(same, key=lambda d: (_dates_speech(doc, d, start, end), abs(d.start - start)))
             return best.value, best.time_precision or 1  # type: ignore[return-value]
         lo = sents[max(0, idx - 2)][0]
         before = [d for d in dated if lo <= d.start < a]
@@ -296,6 +297,24 @@ def event_date(doc: Document, start: int, end: int) -> tuple[str, int] | None:
             best = max(before, key=lambda d: d.start)
             return best.value, best.time_precision or 1  # type: ignore[return-value]
     return (doc.published, 1) if doc.published else None
+
+
+def _dates_speech(doc: Document, d: DateMention, start: int, end: int) -> bool:
+    """Whether the date modifies a speech verb other than the trigger ("the US on Thursday
+    condemned the September 2 attack"): it dates the statement, so other dates of the
+    sentence come first."""
+    from ..attribution.lexicon import cue_lexicon
+
+    span = doc.nlp.char_span(d.start, d.end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None:
+        return False
+    head = span.root.head
+    while head.head is not head and (head.pos_ == "ADP" or head.dep_ in {"nsubj", "nsubjpass"}):
+        head = head.head  # "on Thursday" -> condemned; "Officials on Thursday" -> condemned
+    if start <= head.idx < end:
+        return False
+    cue = cue_lexicon().cues.get(head.lemma_.lower())
+    return cue is not None and cue.tier == "speech"
 
 
 @register_stage(STAGE)
