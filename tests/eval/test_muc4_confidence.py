@@ -58,3 +58,25 @@ def test_plain_report_and_no_perpetrator(run):
     doc = run("Kano, March 8 (AP) Gunmen of the Ansaru group attacked a village in Kaduna state on Monday.")
     assert attribution_for(doc, None, perp_span(doc, "Ansaru"))[0] == "reported"
     assert attribution_for(doc, None, None) == ("unknown", None)
+
+
+def test_bracketed_short_form_carries_the_claim(run):
+    doc = run(
+        "Lima, March 8 (EFE) A businessman was kidnapped by a commando of the Tupac Amaru Revolutionary Movement (MRTA) "
+        "on Monday. In telephone calls to Lima media, the MRTA has claimed responsibility for the kidnapping."
+    )
+    assert attribution_for(doc, None, perp_span(doc, "Tupac Amaru Revolutionary Movement"))[0] == "claimed"
+
+
+def test_holding_an_actor_responsible_is_alleged(run):
+    doc = run("San Salvador, March 8 (AFP) A bomb destroyed the union office. We hold the army high command responsible for this attack.")
+    assert attribution_for(doc, None, perp_span(doc, "army"))[0] == "alleged"
+
+
+def test_hedge_about_another_actor_far_away_does_not_count(run):
+    doc = run(
+        "Popayan, March 8 (EFE) Members of the FARC blew up a power pylon on Monday and declared the highway a military target "
+        "for the next two days in order to demand that the government investigate and arrest those who are truly "
+        "responsible for the murder of the candidate."
+    )
+    assert attribution_for(doc, None, perp_span(doc, "FARC"))[0] == "reported"

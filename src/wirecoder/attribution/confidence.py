@@ -22,36 +22,48 @@ from ..records import ActorRef, Statement
 from .lexicon import yaml_data
 
 _FUTURE = re.compile(r"\b(will|would|shall|threat\w*)\b", re.I)
+_ACRONYM = re.compile(r"(?:'s)?\s*[(\[]\s*([A-Z][A-Za-z]{1,9})\s*[)\]]")
+#: Characters between a hedge word and a mention of the perpetrator (same sentence): the
+#: hedge has to be about this actor, not another one in a long sentence.
+WINDOW = 100
 
 
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """One regex per hedge kind: its phrases as whole words, plus its ``<kind>_patterns``
+    (regexes for phrases with a gap: "held X responsible")."""
     data = yaml_data("hedges.yaml")
-    return {
-        key: re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True)) + r")\b", re.I)
-        for key in ("claim", "suspicion", "denial", "violent_acts")
-    }
+    out = {}
+    for key in ("claim", "suspicion", "denial", "violent_acts"):
+        words = r"\b(?:" + "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True)) + r")\b"
+        out[key] = re.compile("|".join([words, *data.get(f"{key}_patterns", [])]), re.I)
+    return out
 
 
-def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences holding [start, end) and every other mention of the same actor."""
+def _mentions(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) and every other mention of the same actor: resolved mentions, the same
+    name anywhere, and the short form given in brackets after it ("... Front (FMLN)")."""
     spans = [(start, end)]
     actor = doc.actor_at(start, end)
     if actor is not None:
         spans += [(m.start, m.end) for m in actor.mentions]
-    name = doc.text[start:end].lower()
-    if len(name) > 2:  # other mentions by the same name, whether or not an actor was resolved
-        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name), doc.text.lower())]
-    out: list[tuple[int, int]] = []
-    for s, _ in spans:
-        if doc.nlp is not None:
-            sent = doc.nlp.char_span(s, s + 1, alignment_mode="expand")
-            bounds = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (s, s)
-        else:
-            bounds = (doc.text.rfind(".", 0, s) + 1, doc.text.find(".", s) % (len(doc.text) + 1))
-        if bounds not in out:
-            out.append(bounds)
-    return out
+    names = {doc.text[start:end].lower()}
+    for s, e in list(spans):
+        m = _ACRONYM.match(doc.text, e)
+        if m:
+            names.add(m.group(1).lower())
+    low = doc.text.lower()
+    for name in names:
+        if len(name) > 2:  # other mentions by the same name, whether or not an actor was resolved
+            spans += [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", low)]
+    return sorted(set(spans))
+
+
+def _sentence(doc: Document, pos: int) -> tuple[int, int]:
+    if doc.nlp is not None:
+        tok = doc.nlp.char_span(pos, pos + 1, alignment_mode="expand")
+        return (tok.sent.start_char, tok.sent.end_char) if tok is not None else (pos, pos)
+    return doc.text.rfind(".", 0, pos) + 1, doc.text.find(".", pos) % (len(doc.text) + 1)
 
 
 def _statement_at(doc: Document, pos: int) -> Statement | None:
@@ -85,23 +97,27 @@ def attribution_for(
     if perpetrator_span is None:
         return "unknown", None
     pats = _patterns()
-    sents = _sentences(doc, *perpetrator_span)
-    if event_span is not None:
-        sents += [s for s in _sentences(doc, *event_span) if s not in sents]
+    mentions = _mentions(doc, *perpetrator_span)
     perp = doc.actor_at(*perpetrator_span)
     for st in doc.statements:  # the perpetrator speaking of the act: a claim
         sp = st.speaker_span
-        speaks = sp is not None and sp.start < perpetrator_span[1] and perpetrator_span[0] < sp.end
+        speaks = sp is not None and any(sp.start < e and s < sp.end for s, e in mentions)
         if speaks and st.act != "deny" and pats["violent_acts"].search(st.text) and not _FUTURE.search(st.text):
             return "claimed", st.speaker or (perp.ref() if perp else None)
+    sents: list[tuple[int, int]] = []
+    near: list[tuple[int, int]] = []
+    for s, e in mentions + ([event_span] if event_span else []):
+        lo, hi = _sentence(doc, s)
+        sents += [(lo, hi)] if (lo, hi) not in sents else []
+        near.append((max(lo, s - WINDOW), min(hi, e + WINDOW)))
     for kind in ("claim", "suspicion", "denial"):
-        for sent in sents:
-            m = pats[kind].search(doc.text, sent[0], sent[1])
+        for lo, hi in sents if kind == "claim" else near:
+            m = pats[kind].search(doc.text, lo, hi)
             if m is None:
                 continue
             st = _statement_at(doc, m.start())
             speaker = st.speaker if st is not None else None
             if kind == "claim":
                 return "claimed", speaker or (perp.ref() if perp else None)
-            return "alleged", _blamer(doc, sent) or speaker
+            return "alleged", _blamer(doc, _sentence(doc, m.start())) or speaker
     return "reported", None
