@@ -49,7 +49,15 @@ def run_engine(engine: str, corpus: Path, out: Path, workers: int, master: str) 
     if proc.returncode != 0:
         raise SystemExit(f"{engine} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    return {"engine": engine, "wall_s": round(wall, 2), "run_s": round(summary["seconds"], 2), "documents": summary["documents"], "failed": summary["failed"]}
+    return {
+        "engine": engine,
+        "wall_s": round(wall, 2),
+        "run_s": round(summary["seconds"], 2),
+        "first_record_s": None if summary["first_record_s"] is None else round(summary["first_record_s"], 2),
+        "steady_docs_per_s": summary["steady_docs_per_second"],
+        "documents": summary["documents"],
+        "failed": summary["failed"],
+    }
 
 
 def differing(a: Path, b: Path) -> int:
@@ -93,6 +101,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(
             f"  {run['engine']:6s} {run['wall_s']:8.1f} s wall ({run['run_s']:.1f} s in batch)  "
             f"{run['docs_per_s']:7.2f} docs/s  ×{run['speedup']:.2f}  "
+            f"(first record after {run['first_record_s']} s, then {run['steady_docs_per_s']} docs/s)  "
             f"{'identical records' if same == 0 else f'{same} docs differ'}"
         )
     return result

@@ -52,3 +52,15 @@ def test_process_pool_matches_extract_and_reads_lazily(corpus_dir: Path, expecte
     first = list(itertools.islice(coded_rows(endless(), workers=1, chunk_size=1), 3))
     assert [r["documents"][0]["doc_id"] for r in first] == ["e0", "e1", "e2"]
     assert pulled <= 3 + 2  # never more than 2 × workers chunks read ahead
+
+
+def test_stats_separate_start_up_from_the_steady_rate() -> None:
+    from wirecoder.batch.stats import BatchStats
+
+    stats = BatchStats("local[2]")
+    for i, elapsed in enumerate((30.0, 31.0, 32.0)):
+        stats.add({"documents": [{}], **({"failures": [{}]} if i == 1 else {})}, elapsed)
+    stats.seconds = 34.0
+    assert stats.first_record_s == 30.0 and stats.failed == 1 and stats.rows == {"documents": 3, "failures": 1}
+    assert stats.steady_docs_per_second == 0.5  # 2 documents in the 4 s after the first
+    assert stats.to_dict()["steady_docs_per_second"] == 0.5

@@ -53,12 +53,15 @@ def run_local(
     workers: int = 2,
     chunk_size: int = 32,
 ) -> BatchStats:
-    """Code ``docs`` with a process pool and write the tables under ``out``."""
+    """Code ``docs`` with a process pool and write the tables under ``out``.
+
+    Worker processes start with forkserver: a script calling this needs the usual
+    ``if __name__ == "__main__":`` guard."""
     stats = BatchStats(engine=f"local[{workers}]")
     t0 = time.perf_counter()
     with TableWriter(Path(out)) as writer:
         for rows in coded_rows(docs, workers, chunk_size):
             writer.add(rows)
-            stats.add(rows)
+            stats.add(rows, time.perf_counter() - t0)
     stats.seconds = time.perf_counter() - t0
     return stats

@@ -13,8 +13,12 @@ class BatchStats:
     failed: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    #: Seconds until the first record came back (model loads, worker start-up): the local engine sets it.
+    first_record_s: float | None = None
 
-    def add(self, rows: dict[str, list[Any]]) -> None:
+    def add(self, rows: dict[str, list[Any]], elapsed: float | None = None) -> None:
+        if self.documents == 0 and elapsed is not None:
+            self.first_record_s = elapsed
         self.documents += 1
         self.failed += bool(rows.get("failures"))
         for table, items in rows.items():
@@ -24,5 +28,17 @@ class BatchStats:
     def docs_per_second(self) -> float:
         return self.documents / self.seconds if self.seconds else 0.0
 
+    @property
+    def steady_docs_per_second(self) -> float | None:
+        """The rate once started: documents after the first over the time after it."""
+        if self.first_record_s is None or self.documents < 2 or self.seconds <= self.first_record_s:
+            return None
+        return (self.documents - 1) / (self.seconds - self.first_record_s)
+
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "docs_per_second": round(self.docs_per_second, 2)}
+        steady = self.steady_docs_per_second
+        return {
+            **asdict(self),
+            "docs_per_second": round(self.docs_per_second, 2),
+            "steady_docs_per_second": None if steady is None else round(steady, 2),
+        }
