@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from pathlib import Path
-
 import typer
 from rich.table import Table
 
@@ -21,9 +19,10 @@ class OutputFormat(str, Enum):
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .jsonl, .html, .xml/.rss, .warc[.gz]); '-' reads JSONL from stdin."),
+    paths: list[str] = typer.Argument(..., help="Files, folders or http(s) URLs (.txt, .jsonl, .html, .xml/.rss/.atom, .warc[.gz]); '-' reads JSONL from stdin."),
     format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="jsonl: one record per line (for machines); json: pretty; table: events at a glance."),
     input_format: str = typer.Option("auto", "--input-format", help="Force a reader (text, jsonl, html, feed, warc) instead of guessing from the file suffix."),
+    fetch_links: bool = typer.Option(False, "--fetch-links", help="For feeds: fetch the page each entry links to and code it instead of the summary."),
 ) -> None:
     """Code each document and print one record per document on stdout.
 
@@ -32,11 +31,11 @@ def extract(
     can be piped. Progress and warnings go to stderr.
     """
     import wirecoder
-    from wirecoder.ingest import read_paths
+    from wirecoder.ingest.readers import ReadOptions, read_paths
 
     table = _events_table() if format is OutputFormat.table else None
     failed = 0
-    for doc in wirecoder.extract_many(read_paths([str(p) for p in paths], input_format)):
+    for doc in wirecoder.extract_many(read_paths(paths, input_format, ReadOptions(fetch_links=fetch_links))):
         rec = doc.to_record()
         failed += doc.failed
         if format is OutputFormat.jsonl:
