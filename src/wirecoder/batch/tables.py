@@ -198,7 +198,7 @@ class TableWriter:
     """Streams rows into ``out/<table>/part-00000.parquet``, one row group per ``flush_rows``.
     Like Spark's ``mode("overwrite")``, a table folder left by an earlier run is replaced."""
 
-    def __init__(self, out: Path, flush_rows: int = 2000) -> None:
+    def __init__(self, out: Path, flush_rows: int = 500) -> None:
         self.out = Path(out)
         for table in TABLES:
             shutil.rmtree(self.out / table, ignore_errors=True)
