@@ -107,3 +107,33 @@ def test_seed_statements(shared_dir, run):
         )
         if "act" in g:
             assert st.act == g["act"]
+
+
+def test_signed_vox_pop_line_with_trailing_period_and_no_break_space():
+    from wirecoder.attribution.finder import ALL_TIERS, find_attributions
+    from wirecoder.stages.nlp import load_nlp
+
+    text = "“He cannot answer a single question about our lives and our work.”\u00a0― Maria Lopez.\n"
+    found = find_attributions(load_nlp()(text), ALL_TIERS)
+    assert [text[a.source[0] : a.source[1]] for a in found] == ["Maria Lopez"]
+
+
+def test_nested_relations_only_when_asked_and_only_for_listed_cues():
+    from wirecoder.attribution.finder import ALL_TIERS, find_attributions
+    from wirecoder.stages.nlp import load_nlp
+
+    sdoc = load_nlp()("The senator said that officials said the bridge would be closed for repairs.")
+    outer = find_attributions(sdoc, ALL_TIERS)
+    both = find_attributions(sdoc, ALL_TIERS, nested=True)
+    assert len(outer) == 1 and len(both) == 2
+
+
+def test_unlisted_verb_with_subject_and_that_clause_is_a_mined_cue():
+    from wirecoder.attribution.finder import ALL_TIERS, SPEECH, find_attributions
+    from wirecoder.stages.nlp import load_nlp
+
+    sdoc = load_nlp()("The governor lamented that the budget had collapsed.")
+    assert not [a for a in find_attributions(sdoc, SPEECH) if a.lemma == "lament" and a.tier == "mined"]
+    sdoc = load_nlp()("The governor fretted that the budget had collapsed.")
+    assert [a.lemma for a in find_attributions(sdoc, ALL_TIERS)] == ["fret"]
+    assert find_attributions(sdoc, SPEECH) == []

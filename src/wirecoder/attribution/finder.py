@@ -33,7 +33,7 @@ _CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Brig|[A-Z])\.")
 _NAME = r"((?:[A-Z][\w.'’-]*[ \t]){0,4}[A-Z][\w.'’-]*)"
 _LABEL = re.compile(r"(?m)^[ \t]*[\"“]?" + _NAME + r"[ \t]*(:|―|—|--)[ \t]+(\S[^\n]*)$")
-_SIGNED = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]+(―|—|--)[ \t]*" + _NAME + r"[ \t]*$")
+_SIGNED = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:[ \t\xa0]+|(?<=[”\"]))(―|—|--)[ \t]*" + _NAME + r"\.?[ \t\xa0]*$")
 
 
 @dataclass(slots=True)
@@ -100,7 +100,7 @@ class _Finder:
     def cue_of(self, tok: Token) -> Cue | None:
         if tok.dep_ in {"aux", "auxpass", "amod"} or tok.pos_ not in {"VERB", "AUX"} and tok.lower_ not in {"said", "says"}:
             return None
-        cue = self.lex.cues.get(tok.lemma_.lower())
+        cue = self.lex.cues.get(tok.lemma_.lower()) or self._that_clause_cue(tok)
         if cue is None or cue.tier not in self.tiers or tok.lower_ == "according":
             return None
         kids = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
@@ -109,6 +109,17 @@ class _Finder:
         if cue.lemma == "point" and not kids & {"out", "to"}:
             return None
         return cue
+
+    def _that_clause_cue(self, tok: Token) -> Cue | None:
+        """A verb outside the lexicon with a subject and a "that" clause ("X insists that …")
+        reports that clause: a ``mined``-tier cue, unless the lexicon lists it as not one."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.not_cues or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children):
+                return Cue(lemma=lemma, act="state", tier="mined")
+        return None
 
     # --- parts of one relation ---------------------------------------------------------
     def content_of(self, tok: Token, cue: Cue) -> tuple[list[Token], str] | None:
@@ -121,7 +132,7 @@ class _Finder:
         for c in kids:
             if agent and c.dep_ == "nsubjpass":  # "The story was first reported by X"
                 return _subtree(c), "passive"
-        if cue.dobj or cue.tier == "mined" or cue.nominal:
+        if cue.dobj or cue.nominal:
             for c in kids:
                 if c.dep_ in {"dobj", "attr"} and c.pos_ not in {"PRON"}:
                     return _subtree(c), "dobj"
@@ -135,7 +146,8 @@ class _Finder:
                     return _subtree(objs[0]), "prep"
         head = tok.head
         if (
-            tok.dep_ in {"parataxis", "advcl"}
+            cue.tier == "speech"
+            and tok.dep_ in {"parataxis", "advcl"}
             and head.i != tok.i
             and head.pos_ in {"VERB", "AUX"}
             and head.lemma_.lower() not in self.lex.cues
@@ -216,7 +228,7 @@ class _Finder:
             if c.dep_ == "prep" and c.i == tok.i + 1 and any(g.i in content for g in c.children):
                 toks.append(c)
             if c.dep_ == "prt" or (
-                c.dep_ == "prep" and c.lower_ in _CUE_PARTICLES and c.i == tok.i + 1 and self.lex.cues[tok.lemma_.lower()].act in {"demand", "appeal"}
+                c.dep_ == "prep" and c.lower_ in _CUE_PARTICLES and c.i == tok.i + 1 and getattr(self.lex.cues.get(tok.lemma_.lower()), "act", None) in {"demand", "appeal"}
             ):
                 toks.append(c)
         start = min(t.idx for t in toks)
@@ -431,7 +443,9 @@ class _Finder:
         out: list[Attribution] = []
         found = [(m, 1, 3) for m in _LABEL.finditer(self.text)] + [(m, 3, 1) for m in _SIGNED.finditer(self.text)]
         for m, gname, gcontent in found:
-            name = m.group(gname)
+            name, name_span = m.group(gname), m.span(gname)
+            if gname == 3 and name.endswith("."):  # a signature closing with a period
+                name, name_span = name[:-1], (name_span[0], name_span[1] - 1)
             if name.split()[0].lower().strip(".") in self.lex.label_stopwords or name.endswith("."):
                 continue
             content = self.clip(m.span(gcontent), m.start(gcontent))
@@ -444,22 +458,23 @@ class _Finder:
                 Attribution(
                     content=spans,
                     cue=m.span(2),
-                    source=m.span(gname),
+                    source=name_span,
                     kind="direct" if direct else "indirect",
                     lemma=None,
                     act="state",
                     tier="speech",
                     method="label",
                     confidence=0.6,
-                    clause=m.span(gname),
+                    clause=name_span,
                 )
             )
         return out
 
 
-def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH) -> list[Attribution]:
-    """Attribution relations in a parsed document, in text order, none nested in
-    another's content (an outer relation wins: "X said Y claimed …" is X's)."""
+def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool = False) -> list[Attribution]:
+    """Attribution relations in a parsed document, in text order. Unless ``nested``, none
+    sits in another's content (an outer relation wins: "X said Y claimed …" is X's
+    statement); PolNeAR annotates the inner ones too."""
     finder = _Finder(sdoc, tiers)
     found = finder.verb_relations() + finder.according_to() + finder.labels() + finder.adjectives()
     found.sort(key=lambda a: (a.cue or (a.start, a.start))[0])
@@ -473,7 +488,7 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH) -> list[Attrib
     kept: list[Attribution] = []
     for a in found:
         anchor = a.cue[0] if a.cue else a.start
-        if any(o is not a and not o.nominal and any(s <= anchor < e for s, e in o.content) for o in found):
+        if not (nested and a.lemma in finder.lex.nested) and any(o is not a and not o.nominal and any(s <= anchor < e for s, e in o.content) for o in found):
             continue
         if any(k.content == a.content for k in kept):
             continue

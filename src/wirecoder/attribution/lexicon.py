@@ -39,6 +39,10 @@ class CueLexicon:
     channel_sources: frozenset[str]
     content_acts: tuple[tuple[str, tuple[str, ...]], ...]
     label_stopwords: frozenset[str]
+    #: cues kept inside another relation's content when nested relations are asked for
+    nested: frozenset[str]
+    #: verbs with a "that" clause that do not report it ("ensure that …")
+    not_cues: frozenset[str]
 
 
 @functools.cache
@@ -66,6 +70,8 @@ def cue_lexicon() -> CueLexicon:
         channel_sources=frozenset(raw["channel_sources"]),
         content_acts=tuple((c["act"], tuple(c["words"])) for c in raw["content_acts"]),
         label_stopwords=frozenset(raw["label_stopwords"]),
+        nested=frozenset(raw["nested"]),
+        not_cues=frozenset(raw["not_cues"]),
     )
 
 

@@ -2,8 +2,8 @@
 
 Gold: one ``.ann`` per article (the first annotator in sorted order), ``E`` lines giving
 Source (optional), Cue and Content spans. Prediction: the spaCy parse of the raw text
-(no normalisation, so offsets agree) and ``find_attributions`` with all cue tiers (PolNeAR
-annotates belief and evidence cues too); the ``speech`` tier the statements stage uses is
+(no normalisation, so offsets agree) and ``find_attributions`` with all cue tiers and nested
+relations (PolNeAR annotates belief and evidence cues, and "X said Y said", too); the ``speech`` tier the statements stage uses is
 a second row, textacy's ``direct_quotations`` the baseline.
 
 Matching, per role and per article, one-to-one and greedy by overlap size:
@@ -139,9 +139,10 @@ class Scorer:
         return out
 
 
-def ours(sdoc, tiers: tuple[str, ...]) -> list[Relation]:  # type: ignore[no-untyped-def]
+def ours(sdoc, tiers: tuple[str, ...], nested: bool = False) -> list[Relation]:  # type: ignore[no-untyped-def]
     return [
-        Relation(content=_extent(a.content), cue=a.cue, source=a.source) for a in find_attributions(sdoc, tiers)
+        Relation(content=_extent(a.content), cue=a.cue, source=a.source)
+        for a in find_attributions(sdoc, tiers, nested=nested)
     ]
 
 
@@ -185,7 +186,7 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     n_gold = 0
     for (name, text, gold), sdoc in zip(articles, nlp.pipe((t for _, t, _ in articles), batch_size=options.batch_size), strict=True):
         n_gold += len(gold)
-        pred = ours(sdoc, ALL_TIERS)
+        pred = ours(sdoc, ALL_TIERS, nested=True)
         matched = systems["wirecoder"].add(text, gold, pred)
         systems["wirecoder_speech_tier"].add(text, gold, ours(sdoc, SPEECH))
         systems["textacy"].add(text, gold, textacy_quotes(sdoc))
