@@ -80,3 +80,11 @@ def test_hedge_about_another_actor_far_away_does_not_count(run):
         "responsible for the murder of the candidate."
     )
     assert attribution_for(doc, None, perp_span(doc, "FARC"))[0] == "reported"
+
+
+def test_negated_claim_is_no_claim(run):
+    doc = run(
+        "Kabul, March 8 (AFP) A roadside bomb killed four soldiers. No group has claimed responsibility yet, "
+        "but officials suspect the Taliban."
+    )
+    assert attribution_for(doc, None, perp_span(doc, "Taliban"))[0] == "alleged"

@@ -22,6 +22,7 @@ from ..records import ActorRef, Statement
 from .lexicon import yaml_data
 
 _FUTURE = re.compile(r"\b(will|would|shall|threat\w*)\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|neither|nor|never|yet to|without)\b[^.;]*$", re.I)
 _ACRONYM = re.compile(r"(?:'s)?\s*[(\[]\s*([A-Z][A-Za-z]{1,9})\s*[)\]]")
 #: Characters between a hedge word and a mention of the perpetrator (same sentence): the
 #: hedge has to be about this actor, not another one in a long sentence.
@@ -113,6 +114,8 @@ def attribution_for(
     for kind in ("claim", "suspicion", "denial"):
         for lo, hi in sents if kind == "claim" else near:
             m = pats[kind].search(doc.text, lo, hi)
+            while m is not None and kind == "claim" and _NEGATED.search(doc.text, max(lo, m.start() - 30), m.start()):
+                m = pats[kind].search(doc.text, m.end(), hi)  # "no group has claimed", "neither claimed nor denied"
             if m is None:
                 continue
             st = _statement_at(doc, m.start())
