@@ -88,3 +88,11 @@ def test_negated_claim_is_no_claim(run):
         "but officials suspect the Taliban."
     )
     assert attribution_for(doc, None, perp_span(doc, "Taliban"))[0] == "alleged"
+
+
+def test_threat_in_first_person_is_no_claim(run):
+    doc = run(
+        "San Salvador, March 8 (AFP) The rebels said in a communique that acts of repression by the army "
+        "will receive a strong response from our forces."
+    )
+    assert attribution_for(doc, None, perp_span(doc, "army"))[0] == "reported"

@@ -1,16 +1,18 @@
 """How firmly a report ties a perpetrator to an act: ``attribution_for``.
 
-The events stage calls this for an event's perpetrator. The words of the sentences that
-name the perpetrator decide (hedges.yaml): responsibility claimed or admitted gives
-``claimed``; suspicion, blame or accusation gives ``alleged``; a denial of the act gives
-``alleged`` too (someone says it, the accused says not); otherwise the reporter states
-it: ``reported``. A perpetrator who is itself the speaker of a statement telling of a violent
-act (not a threat, not a denial) claims it. Being named inside another speaker's
-statement is not enough for ``alleged``: on MUC-4 dev that rule lost more "reported as
-fact" keys than it won "suspected" ones (0.60 against 0.64 accuracy). The source is whoever the
-report quotes for it: the speaker of the statement the words sit in, the subject of
-"blamed"/"accused", or the claimant itself.
-"""
+The events stage may call this for an event's perpetrator. The perpetrator's mentions are
+all of them: the actor's resolved mentions, its name anywhere, and the short form in
+brackets after it ("... Front (FMLN)"). The words around them decide (hedges.yaml):
+responsibility claimed or admitted anywhere in a mention's sentence gives ``claimed``
+(unless negated, "no group has claimed", or in a threat); suspicion, blame or accusation
+within ``WINDOW`` characters of a mention gives ``alleged`` ("authorities said the X were
+responsible" too); a denial of the act gives ``alleged`` as well (someone says it, the
+accused says not); otherwise the reporter states it: ``reported``. A perpetrator heading
+the speaker phrase of a statement telling of a violent act (not a threat, not a denial)
+claims it. Being named inside another speaker's statement is not enough for ``alleged``:
+on MUC-4 dev that rule lost more "reported as fact" keys than it won "suspected" ones.
+The source is whoever the report quotes for it: the speaker of the statement the words
+sit in, the subject of "blamed"/"accused", or the claimant itself."""
 
 from __future__ import annotations
 
@@ -27,6 +29,9 @@ _ACRONYM = re.compile(r"(?:'s)?\s*[(\[]\s*([A-Z][A-Za-z]{1,9})\s*[)\]]")
 #: Characters between a hedge word and a mention of the perpetrator (same sentence): the
 #: hedge has to be about this actor, not another one in a long sentence.
 WINDOW = 100
+#: A perpetrator speaks when named in the speaker phrase's head ("Members of the FARC
+#: said"), not past an apposition ("an agency -- mouthpiece of the URNG -- says").
+_APPOSITION = re.compile(r"--|—|,|\(")
 
 
 @functools.cache
@@ -91,6 +96,12 @@ def _blamer(doc: Document, sent: tuple[int, int]) -> ActorRef | None:
     return None
 
 
+def _unclaimed(text: str, lo: int, at: int) -> bool:
+    """A claim phrase negated ("no group has claimed", "neither claimed nor denied") or in
+    a threat ("will receive a strong response from our forces")."""
+    return bool(_NEGATED.search(text, max(lo, at - 30), at) or _FUTURE.search(text, max(lo, at - 60), at))
+
+
 def attribution_for(
     doc: Document, event_span: tuple[int, int] | None, perpetrator_span: tuple[int, int] | None
 ) -> tuple[str, ActorRef | None]:
@@ -102,7 +113,7 @@ def attribution_for(
     perp = doc.actor_at(*perpetrator_span)
     for st in doc.statements:  # the perpetrator speaking of the act: a claim
         sp = st.speaker_span
-        speaks = sp is not None and any(sp.start < e and s < sp.end for s, e in mentions)
+        speaks = sp is not None and any(sp.start < e and s < sp.end and not _APPOSITION.search(doc.text, sp.start, s) for s, e in mentions)
         if speaks and st.act != "deny" and pats["violent_acts"].search(st.text) and not _FUTURE.search(st.text):
             return "claimed", st.speaker or (perp.ref() if perp else None)
     sents: list[tuple[int, int]] = []
@@ -114,8 +125,8 @@ def attribution_for(
     for kind in ("claim", "suspicion", "denial"):
         for lo, hi in sents if kind == "claim" else near:
             m = pats[kind].search(doc.text, lo, hi)
-            while m is not None and kind == "claim" and _NEGATED.search(doc.text, max(lo, m.start() - 30), m.start()):
-                m = pats[kind].search(doc.text, m.end(), hi)  # "no group has claimed", "neither claimed nor denied"
+            while m is not None and kind == "claim" and _unclaimed(doc.text, lo, m.start()):
+                m = pats[kind].search(doc.text, m.end(), hi)
             if m is None:
                 continue
             st = _statement_at(doc, m.start())

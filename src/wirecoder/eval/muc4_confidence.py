@@ -13,8 +13,9 @@ filler line of each relevant template, mapped onto the event ``attribution`` val
 A key with alternatives ("REPORTED AS FACT / CLAIMED OR ADMITTED") accepts any of them.
 The texts go through the whole pipeline in the true-cased wire form the ``muc4`` adapter
 builds. ``wirecoder`` is the attribution of the pipeline's event whose perpetrator matches
-one of the key's organisation names; where no event matches, ``attribution_for`` at that
-organisation's first mention in the text (the helper the events stage uses). The
+one of the key's organisation names; where no event matches, ``attribution_for`` (the
+helper the events stage may use) at the first mention of each of the key's names for the
+organisation, a claim under any name first, then an allegation. The
 ``attribution_for`` row uses the helper for every template; ``majority`` is the most
 frequent label of the train keys.
 """
@@ -79,6 +80,18 @@ def first_mention(doc: Document, orgs: list[str]) -> tuple[int, int] | None:
     return best
 
 
+def helper_label(doc: Document, orgs: list[str]) -> str:
+    """``attribution_for`` at the first mention of each of the key's names for the
+    organisation (aliases the pipeline may not have joined): a claim under any name wins,
+    then an allegation; none found, or no name in the text, is ``reported``."""
+    found = set()
+    for org in orgs:
+        span = first_mention(doc, [org])
+        if span is not None:
+            found.add(attribution_for(doc, None, span)[0])
+    return next((label for label in ("claimed", "alleged") if label in found), "reported")
+
+
 def matching_event(doc: Document, orgs: list[str]) -> Event | None:
     names = {norm(o) for o in orgs}
     for ev in doc.events:
@@ -124,7 +137,7 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
         for labels, orgs in keys.get(doc.doc_id, []):
             gold_counts.update(labels)
             span = first_mention(doc, orgs)
-            helper = attribution_for(doc, None, span)[0] if span else "reported"
+            helper = helper_label(doc, orgs)
             ev = matching_event(doc, orgs)
             matched += ev is not None
             ours = ev.attribution if ev is not None else helper
