@@ -119,6 +119,15 @@ class Span(Record):
     end: int
     text: str
 
+    @classmethod
+    def trimmed(cls, doc_text: str, start: int, end: int) -> Span:
+        """The span [start, end) of ``doc_text`` without its outer whitespace, offsets
+        moved to match, so ``doc_text[span.start:span.end] == span.text`` always holds."""
+        piece = doc_text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        return cls(start + lead, end - trail, piece.strip())
+
 
 @dataclass(slots=True)
 class Provenance(Record):

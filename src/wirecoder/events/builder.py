@@ -106,7 +106,7 @@ def build_events(
         when = event_date(doc, trigger.start, trigger.end)
         where = event_location(doc, trigger.start, trigger.end)
         weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)
-        evidence = [Span(s.start, s.end, s.text.strip()) for s in window.sentences]
+        evidence = [Span.trimmed(doc.text, s.start, s.end) for s in window.sentences]
         evidence += [e for e in roles.evidence or [] if not any(x.start <= e.start < x.end for x in evidence)]
         ev = Event(
             event_type=event_type,

@@ -102,7 +102,7 @@ class EventClassifier:
         if not texts:
             return []
         tax = taxonomy()
-        c_labels = list(self.coarse.classes_)
+        c_labels = [str(c) for c in self.coarse.classes_]  # plain str, not numpy.str_ (Spark, JSON)
         c_scores = _scores(self.coarse, texts)
         if self.fine is None:
             out = []
@@ -112,7 +112,7 @@ class EventClassifier:
                 event_type = None if label == NONE else label.split("|")[0]
                 out.append(Prediction(label, event_type, None, label, float(row[i])))
             return out
-        f_labels = list(self.fine.classes_)
+        f_labels = [str(c) for c in self.fine.classes_]
         f_scores = _scores(self.fine, texts)
         groups = [tax.coarse(lab) for lab in f_labels]
         col = {lab: i for i, lab in enumerate(c_labels)}
