@@ -137,3 +137,14 @@ def test_unlisted_verb_with_subject_and_that_clause_is_a_mined_cue():
     sdoc = load_nlp()("The governor fretted that the budget had collapsed.")
     assert [a.lemma for a in find_attributions(sdoc, ALL_TIERS)] == ["fret"]
     assert find_attributions(sdoc, SPEECH) == []
+
+
+def test_participle_cue_after_a_quote_keeps_its_own_clause():
+    from wirecoder.attribution.finder import SPEECH, find_attributions
+    from wirecoder.stages.nlp import load_nlp
+
+    text = '"We do not see a link to terrorism," the mayor said, adding that it would take "more hours" before details emerge.'
+    found = find_attributions(load_nlp()(text), SPEECH)
+    contents = [text[a.start : a.end] for a in found]
+    assert "We do not see a link to terrorism" in contents
+    assert any(c.startswith("that it would take") or c.startswith("it would take") for c in contents)

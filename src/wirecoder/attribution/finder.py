@@ -314,6 +314,9 @@ class _Finder:
             clause_tokens = [t for t in tok.subtree if t.i not in in_content]
             clause = _edges(clause_tokens) or cspan
             quotes = self.adjacent_quotes(tok)
+            if content is not None and content[1] == "ccomp" and min(t.idx for t in content[0]) > tok.idx:
+                # "'…,' the mayor said, adding that …": the quote before is the host cue's
+                quotes = [q for q in quotes if q.open_at > tok.idx]
             kind, method, conf = "indirect", f"dep:{content[1]}" if content else "", 0.8
             if quotes:
                 segs = [s for q in quotes for s in q.trimmed(self.text)]
