@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from ..document import Document
 from ..errors import E
 from .html import fragment_text, html_to_document
-from .readers import DEFAULT_OPTIONS, ReadOptions, failed_document, register_reader
+from .readers import DEFAULT_OPTIONS, ReadOptions, failed_document, read_binary_file, register_reader
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _RSS1 = "http://purl.org/rss/1.0/"
@@ -189,14 +189,7 @@ def _lenient(data: bytes, origin: str, why: str, options: ReadOptions, client: A
 
 @register_reader("feed", suffixes=(".rss", ".atom", ".xml", ".rdf"))
 def read_feed(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Document]:
-    origin = str(path)
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield failed_document(E.W006, origin, detail=str(exc))
-        return
-    with fh:
-        yield from read_feed_stream(fh, origin, options)
+    return read_binary_file(path, options, read_feed_stream)
 
 
 # --- network ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from datetime import date
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..document import Document
 from ..errors import E
@@ -77,6 +77,22 @@ def failed_document(code: E, origin: str, stage: str = "ingest", **detail: Any) 
     doc = Document(text="", doc_id=f"failed:{origin}", origin=origin)
     doc.error = Failure(code.name, code.format(**detail), stage, origin)
     return doc
+
+
+StreamReader = Callable[[BinaryIO, str, ReadOptions], Iterator[Document]]
+
+
+def read_binary_file(path: Path, options: ReadOptions, read_stream: StreamReader) -> Iterator[Document]:
+    """Open ``path`` and hand the stream to a format's stream reader; an unreadable file
+    becomes one failed Document (W006) rather than an exception."""
+    origin = str(path)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield failed_document(E.W006, origin, detail=str(exc))
+        return
+    with fh:
+        yield from read_stream(fh, origin, options)
 
 
 _BOMS = (
@@ -223,6 +239,7 @@ def document_from_json(obj: Any, origin: str, line: int) -> Document:
         url=obj.get("url") if isinstance(obj.get("url"), str) else None,
         title=obj.get("title") if isinstance(obj.get("title"), str) else None,
         origin=origin,
+        country_hint=obj["country"].strip().upper() if isinstance(obj.get("country"), str) and obj["country"].strip() else None,
     )
     if not text.strip():
         doc.error = Failure("W001", E.W001.format(), "ingest", origin)

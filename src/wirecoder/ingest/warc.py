@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from ..document import Document
 from ..errors import E
 from .html import html_to_document
-from .readers import DEFAULT_OPTIONS, ReadOptions, failed_document, register_reader
+from .readers import DEFAULT_OPTIONS, ReadOptions, failed_document, read_binary_file, register_reader
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 #: warcio trips over some corrupt records with these instead of ArchiveLoadFailed
@@ -99,11 +99,4 @@ def _unread_tail(stream: BinaryIO, offset: int) -> int:
 
 @register_reader("warc", suffixes=(".warc", ".warc.gz", ".arc", ".arc.gz"))
 def read_warc(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Document]:
-    origin = str(path)
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield failed_document(E.W006, origin, detail=str(exc))
-        return
-    with fh:
-        yield from read_warc_stream(fh, origin, options)
+    return read_binary_file(path, options, read_warc_stream)
