@@ -4,7 +4,8 @@ A store of synthetic events (written through the real store, as bench/api_events
 is served by uvicorn in a child process on 127.0.0.1 with the app's DEFAULT settings
 (rate limits included), so the client and the server do not share one GIL. An async httpx
 client starts requests on a fixed schedule (open loop: a slow server does not slow the
-schedule down), cycling through a few filters. Latency counts from each request's
+schedule down; past ``--concurrency`` requests in flight, due ones are shed and
+counted), cycling through a few filters. Latency counts from each request's
 scheduled start, so queueing behind a slow server is not hidden. Bounded: ``rate x seconds``
 requests, then a grace of ``--timeout`` seconds; it always stops by itself. Writes
 bench/out/api_load.json.
@@ -57,21 +58,30 @@ def _wait_ready(url: str, process: multiprocessing.Process, timeout: float = 60)
     raise RuntimeError("the API server did not start")
 
 
-async def _load(url: str, rate: float, seconds: float, limit: int, timeout: float) -> dict[str, object]:
-    """Start ``rate * seconds`` requests on schedule; return the per-request outcomes."""
+async def _load(url: str, rate: float, seconds: float, limit: int, timeout: float, concurrency: int) -> dict[str, object]:
+    """Start ``rate * seconds`` requests on schedule; return the per-request outcomes.
+
+    At most ``concurrency`` requests are in flight: a request falling due when all are
+    busy is counted as ``shed`` (the server is not keeping up) instead of queueing without
+    bound in the client, which would make the client, not the server, the bottleneck.
+    """
     params = [{**p, "limit": limit} for p in FILTERS.values()]
     n = int(rate * seconds)
     latencies: list[float] = []
     statuses: dict[str, int] = {}
-    pool = httpx.Limits(max_connections=512, max_keepalive_connections=512)
+    in_flight = 0
+    pool = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=url, timeout=timeout, limits=pool) as client:
 
         async def one(i: int, due: float) -> None:
+            nonlocal in_flight
             try:
                 resp = await client.get("/events", params=params[i % len(params)])
                 key = str(resp.status_code)
             except httpx.HTTPError as exc:
                 key = type(exc).__name__
+            finally:
+                in_flight -= 1
             statuses[key] = statuses.get(key, 0) + 1
             if key == "200":
                 latencies.append(time.perf_counter() - due)
@@ -84,8 +94,14 @@ async def _load(url: str, rate: float, seconds: float, limit: int, timeout: floa
             due = start + i / rate
             if (delay := due - time.perf_counter()) > 0:
                 await asyncio.sleep(delay)
+            if in_flight >= concurrency:
+                statuses["shed"] = statuses.get("shed", 0) + 1
+                continue
+            in_flight += 1
             tasks.append(asyncio.create_task(one(i, due)))
-        _, pending = await asyncio.wait(tasks, timeout=timeout)
+        pending: set[asyncio.Task[None]] = set()
+        if tasks:
+            _, pending = await asyncio.wait(tasks, timeout=timeout)
         for task in pending:
             task.cancel()
         elapsed = time.perf_counter() - start
@@ -105,6 +121,7 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=3000, help="synthetic events in the store")
     ap.add_argument("--limit", type=int, default=50, help="page size asked for")
     ap.add_argument("--timeout", type=float, default=30, help="per-request timeout and the grace after the last start")
+    ap.add_argument("--concurrency", type=int, default=64, help="most requests in flight; more due are shed")
     args = ap.parse_args()
 
     load_before = os.getloadavg()
@@ -119,10 +136,14 @@ def main() -> None:
         server.start()
         try:
             _wait_ready(url, server)
-            result = asyncio.run(_load(url, args.rate, args.seconds, args.limit, args.timeout))
+            result = asyncio.run(_load(url, args.rate, args.seconds, args.limit, args.timeout, args.concurrency))
         finally:
+            # uvicorn drains queued requests on SIGTERM; an overloaded one is then killed
             server.terminate()
             server.join(10)
+            if server.is_alive():
+                server.kill()
+                server.join()
     load_after = os.getloadavg()
 
     lat = result["latencies"]

@@ -18,7 +18,7 @@ from schemathesis.checks import not_a_server_error
 
 from wirecoder.api import ApiSettings, create_app
 
-EXAMPLES = int(os.environ.get("WIRECODER_FUZZ_EXAMPLES", "8"))
+EXAMPLES = int(os.environ.get("WIRECODER_FUZZ_EXAMPLES", "6"))
 
 
 #: The app's own schema; the app is only built here (no store is opened until it serves).
