@@ -90,6 +90,9 @@ def decode_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
         not isinstance(key, list)
         or len(key) != len(types)
         or not all(isinstance(v, t) and not isinstance(v, bool) for v, t in zip(key, types, strict=True))
+        # SQL integers are 64-bit, and PostgreSQL text holds no NUL: refuse what no row can hold.
+        or any(isinstance(v, int) and not -(2**63) <= v < 2**63 for v in key)
+        or any(isinstance(v, str) and "\x00" in v for v in key)
     ):
         raise ValueError(f"invalid cursor: {cursor!r}")
     return key
