@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import canonical_actor
+from ..attribution.confidence import attribution_for
 from ..document import Document
 from ..records import Actor, ActorRef, Span
 from .lexicon import attribution_cues
@@ -199,17 +200,33 @@ def assign_roles(
     if a1 and a1[0].type not in {"government"}:
         roles.actor1, roles.perpetrator_text, roles.method = _placed(doc, a1[0], country), a1[1], "dependency"
         roles.attribution = "unknown" if _UNIDENTIFIED.match(roles.actor1.name) else "reported"
+        _hedged(doc, window, a1[0], roles)
         return roles
     unidentified = attribution_cues().unidentified.search(window.text())
     fallback = _first_agent(doc, window, exclude=roles.actor2)
     if fallback is not None:
         roles.actor1, roles.perpetrator_text = _placed(doc, fallback[0], country), fallback[1]
         roles.attribution, roles.method = "reported", "nearest-armed-actor"
+        _hedged(doc, window, fallback[0], roles)
         return roles
     roles.actor1 = generic_actor("gunmen", country)
     roles.perpetrator_text = unidentified.group() if unidentified else None
     roles.attribution, roles.method = "unknown", "unidentified"
     return roles
+
+
+def _hedged(doc: Document, window: Window, actor: Actor, roles: Roles) -> None:
+    """A perpetrator the narration names may still be tied to the act only by a claim or a
+    suspicion voiced elsewhere in the report ("the FMLN, which authorities blamed…"): ask
+    the attribution package, which reads every mention of the actor."""
+    span = next(((m.start, m.end) for m in actor.mentions if window.start <= m.start < window.end), None)
+    if span is None:
+        return
+    label, source = attribution_for(doc, (window.start, window.end), span)
+    if label in ("claimed", "alleged"):
+        roles.attribution = label
+        roles.attribution_source = source.name if source is not None else None
+        roles.method += "+attribution-cue"
 
 
 def _first_agent(doc: Document, window: Window, exclude: ActorRef | None) -> tuple[Actor, str] | None:
