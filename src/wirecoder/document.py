@@ -46,6 +46,9 @@ class Document:
     origin: str | None = None  # where it was read from: path, path:line, URL
     #: Whether ``published`` came from metadata (page, feed, JSONL) rather than the header guess.
     published_from_meta: bool = False
+    #: The country desk the report comes from (ISO3), when the feed says so: the strongest
+    #: prior for places after the countries the text names.
+    country_hint: str | None = None
 
     actors: list[Actor] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)

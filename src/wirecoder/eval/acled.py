@@ -83,7 +83,8 @@ def _regex_toll(text: str) -> int:
 def _run(items: list[LabelledText], path: Path, opts: EvalOptions) -> list[Event | None]:
     """Code every row with the pipeline of its fold; returns each row's main event. An
     ACLED file covers one country, which the pipeline is told as a coder would know it
-    (used only for reports that name no country, to place generic actors)."""
+    (used only for reports that name no country, to place generic actors) and set as each
+    Document's ``country_hint`` from the file's ``country`` column (a prior for places)."""
     classifiers = fold_classifiers(items, path, opts.folds)
     feed = Counter(x.row.get("country", "") for x in items).most_common(1)[0][0]
     iso3 = countries().by_name.get(feed.lower())
@@ -92,7 +93,8 @@ def _run(items: list[LabelledText], path: Path, opts: EvalOptions) -> list[Event
         idx = [i for i, x in enumerate(items) if fold_of(x.key, opts.folds) == k]
         pipe = Pipeline(DEFAULT_STAGES, events_options(clf, default_country=iso3))
         docs = (
-            Document(text=items[i].text, doc_id=str(i), published=items[i].published, published_from_meta=True)
+            Document(text=items[i].text, doc_id=str(i), published=items[i].published, published_from_meta=True,
+                     country_hint=iso3)
             for i in idx
         )
         for doc in pipe.pipe(docs):

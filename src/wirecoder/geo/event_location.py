@@ -104,12 +104,13 @@ def event_location(doc: Document, start: int, end: int) -> tuple[EventLocation, 
 
 
 def home_country(doc: Document) -> str | None:
-    """The report's own country: the dateline town's, else the most mentioned one."""
+    """The report's own country: the dateline town's, else the most mentioned one, else the
+    desk's (``Document.country_hint``)."""
     dateline = _dateline_location(doc)
     if dateline is not None:
         return dateline.country
     counts = Counter(loc.country for loc in doc.locations for _ in loc.mentions if loc.country)
-    return counts.most_common(1)[0][0] if counts else None
+    return counts.most_common(1)[0][0] if counts else doc.country_hint
 
 
 def _within(town: Location, areas: list[tuple[Location, Span]]) -> bool:

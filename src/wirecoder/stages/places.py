@@ -1,9 +1,13 @@
 """Stage wirecoder.places.v1: place mentions resolved against the offline gazetteer.
 
-Mentions come from the dateline, spaCy's GPE/LOC/FAC entities, and capitalised proper-noun
-n-grams the NER missed that name a sizeable place. Each name is resolved by context, the
+Mentions come from the dateline, names before an area word ("Momand Agency", "Swat
+district"), spaCy's GPE/LOC/FAC entities, a town at the start of an institution the NER
+tags ORG ("Peshawar Press Club"), and capitalised proper-noun n-grams the NER missed that
+name a sizeable place. Each name is resolved by context, the
 way a coder reads a report: the countries and regions the report names, the dateline's
-country, then population. Unresolved entity mentions are kept as ``feature="place"``
+country, the desk's country (``Document.country_hint``), then population. Curated spelling
+variants apply in the report's countries; a place in a region since merged away gets the
+region of the report's date (``geo.context``). Unresolved entity mentions are kept as ``feature="place"``
 (no coordinates) so later stages can still name them.
 """
 
@@ -16,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
+from ..geo.context import historical_admin1, historical_country, place_words, spelling_variant
 from ..geo.gazetteer import Place, get_gazetteer, score
 from ..geo.names import DATA_DIR, fold
 from ..pipeline.registry import Stage, register_stage
@@ -30,6 +35,8 @@ _TRAILING = re.compile(r"(?:'s|’s)$")
 _LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|to|into)\s+$", re.I)
 #: "near Mir Ali": a name after these is a place even when the NER says PERSON.
 _STRONG_LOCATIVE = re.compile(r"\b(?:near|outside|(?:village|town|city|district|area|tehsil|township)s? of)\s+$", re.I)
+_NAME_WORD = re.compile(r"^[A-Z][\w'’-]*$")
+_WITHIN = re.compile(r"^\s*(?:,|,?\s*(?:in|of))\s*(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"(?:,|\s+and|\s+or)\s+$")
 #: The n-gram matcher takes a single word ("Officer", "Date" are towns too) only after a
 #: locative word, or when it names a town this big.
@@ -56,7 +63,9 @@ class _Mention:
     start: int
     end: int
     text: str
-    method: str  # dateline | ner | gazetteer
+    method: str  # dateline | suffix | ner | ner:org | gazetteer
+    base: str = ""  # the name without its area word ("Momand" of "Momand Agency")
+    within: _Mention | None = None  # "Nakai, Tirah": the place named right after an unresolved one
     candidates: tuple[Place, ...] = ()
     choice: Place | None = None
     confidence: float = 0.0
@@ -73,23 +82,29 @@ class Places(Stage):
         self.max_ngram = max_ngram
 
     def __call__(self, doc: Document) -> Document:
-        gaz = get_gazetteer()
-        mentions = self._mentions(doc)
+        desk = _desk_countries(doc)
+        mentions = self._mentions(doc, desk)
         for m in mentions:
-            m.candidates = gaz.candidates(m.text) or gaz.candidates(_DESIGNATOR.sub("", m.text))
-        _resolve(mentions)
-        doc.locations = _locations([m for m in mentions if m.choice or _plausible_unresolved(doc, m)])
+            m.candidates = (
+                _lookup(m.text, desk) or _lookup(_DESIGNATOR.sub("", m.text), desk) or (_lookup(m.base, desk) if m.base else ())
+            )
+            if m.method == "suffix" and m.text[len(m.base):].strip().casefold() in place_words()["region_suffixes"]:
+                m.candidates = tuple(p for p in m.candidates if p.feature in {"admin1", "admin2"})
+        _resolve(mentions, doc.country_hint)
+        _link_within(doc.text, mentions)
+        kept = [m for m in mentions if m.choice or _plausible_unresolved(doc, m)]
+        doc.locations = _locations(kept, doc.published)
         return doc
 
     # --- finding mentions -------------------------------------------------------------
-    def _mentions(self, doc: Document) -> list[_Mention]:
+    def _mentions(self, doc: Document, desk: frozenset[str]) -> list[_Mention]:
         out: list[_Mention] = []
         taken: list[tuple[int, int]] = []
 
         def free(s: int, e: int) -> bool:
             return all(e <= a or s >= b for a, b in taken)
 
-        def add(s: int, e: int, method: str) -> None:
+        def add(s: int, e: int, method: str, base: str = "") -> None:
             text = doc.text[s:e]
             lead = _LEADING.match(text)
             if lead:
@@ -98,7 +113,7 @@ class Places(Stage):
             if trail:
                 e -= len(trail.group())
             if e > s and free(s, e) and (method == "dateline" or fold(doc.text[s:e]) not in _not_places()):
-                out.append(_Mention(s, e, doc.text[s:e], method))
+                out.append(_Mention(s, e, doc.text[s:e], method, base))
                 taken.append((s, e))
 
         place = doc.dateline.place
@@ -110,15 +125,21 @@ class Places(Stage):
         sp = doc.nlp
         if sp is None:
             return out
+        for s, e, base in _suffixed_names(sp):
+            add(s, e, "suffix", base)
+        gaz = get_gazetteer()
         blocked: list[tuple[int, int]] = []
         for ent in sp.ents:
+            if ent.label_ == "ORG":
+                head = self._institution_town(doc.text, ent, desk)
+                if head:
+                    add(*head, "ner:org")
             if ent.label_ in _ENT_LABELS or (
                 ent.label_ == "PERSON" and _STRONG_LOCATIVE.search(doc.text[max(0, ent.start_char - 14) : ent.start_char])
             ):
                 add(ent.start_char, ent.end_char, "ner")
             else:
                 blocked.append((ent.start_char, ent.end_char))
-        gaz = get_gazetteer()
         tokens = list(sp)
         i = 0
         while i < len(tokens):
@@ -132,7 +153,9 @@ class Places(Stage):
                     continue
                 bare = n == 1 and not _LOCATIVE.search(doc.text[max(0, s - 8) : s])
                 floor = _BARE_WORD_POPULATION if bare else self.min_population
-                if any(self._notable(p, floor) for p in gaz.candidates(doc.text[s:e])):
+                found = _lookup(doc.text[s:e], desk)
+                curated = bool(found) and not gaz.candidates(doc.text[s:e])  # a listed spelling variant
+                if curated or any(self._notable(p, floor) for p in found):
                     add(s, e, "gazetteer")
                     matched = n
                     break
@@ -154,13 +177,74 @@ class Places(Stage):
                 return conj is not None and any(a - 8 + conj.start() - 2 <= tb <= a for _, tb in taken)
         return True
 
+    def _institution_town(self, text: str, ent, desk: frozenset[str]) -> tuple[int, int] | None:
+        """The town an institution is named after: the longest leading run of the ORG entity
+        that names a sizeable place, when an institution word follows it ("Peshawar Press club")."""
+        facility = place_words()["facility_words"]
+        lead = 1 if ent[0].lower_ == "the" else 0
+        for n in range(min(self.max_ngram, len(ent) - lead), 0, -1):
+            head = ent[lead : lead + n]
+            if not all(_NAME_WORD.match(t.text) for t in head):
+                continue
+            after = text[head.end_char : head.end_char + 40].split()
+            if not any(fold(" ".join(after[:k])) in facility for k in (1, 2)):
+                continue
+            if any(self._notable(p, self.min_population) for p in _lookup(head.text, desk)):
+                return head.start_char, head.end_char
+        return None
+
     @staticmethod
     def _notable(p: Place, floor: int) -> bool:
         return p.feature in {"country", "admin1", "admin2"} or (p.primary and p.population >= floor)
 
 
 # --- resolution -----------------------------------------------------------------------
-def _resolve(mentions: list[_Mention]) -> None:
+def _desk_countries(doc: Document) -> frozenset[str]:
+    """The desk's country and the countries the report names: where spelling variants apply."""
+    named = set()
+    if doc.nlp is not None:
+        gaz = get_gazetteer()
+        named = {p.country for ent in doc.nlp.ents if ent.label_ == "GPE" for p in gaz.candidates(ent.text)
+                 if p.feature == "country" and p.country}
+    return frozenset(named | ({doc.country_hint} if doc.country_hint else set()))
+
+
+def _lookup(name: str, desk: frozenset[str]) -> tuple[Place, ...]:
+    """Gazetteer entries for ``name``, else for its curated spelling in one of ``desk``'s countries."""
+    gaz = get_gazetteer()
+    found = gaz.candidates(name)
+    if found or not name:
+        return found
+    for iso3 in sorted(desk):
+        variant = spelling_variant(name, iso3)
+        if variant:
+            found += tuple(p for p in gaz.candidates(variant) if p.country == iso3)
+    return found
+
+
+def _suffixed_names(sp) -> list[tuple[int, int, str]]:
+    """Capitalised names followed by an area or region word: (start, end, name)."""
+    words = place_words()
+    suffixes = words["area_suffixes"] | words["region_suffixes"]
+    out: list[tuple[int, int, str]] = []
+    toks = list(sp)
+    for i, tok in enumerate(toks):
+        k = next((k for k in (2, 1) if i + k <= len(toks) and all(t.is_alpha for t in toks[i : i + k])
+                  and fold(sp[i : i + k].text) in suffixes), 0)
+        if not k or i == 0:
+            continue
+        j = i
+        while j > 0 and i - j < 3 and toks[j - 1].pos_ == "PROPN" and _NAME_WORD.match(toks[j - 1].text) \
+                and fold(toks[j - 1].text) not in words["not_place_words"]:
+            j -= 1
+        if j == i or (j > 0 and _NAME_WORD.match(toks[j - 1].text) and not toks[j - 1].is_sent_start):
+            continue  # no name, or the name runs on past an organisation word
+        name = sp[j:i]
+        out.append((name.start_char, sp[i + k - 1].idx + len(sp[i + k - 1]), name.text))
+    return out
+
+
+def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
     """Two passes: pick by name and size, then re-pick with the report's countries and regions."""
     for m in mentions:
         if m.candidates:
@@ -169,7 +253,7 @@ def _resolve(mentions: list[_Mention]) -> None:
         for m in mentions:
             if not m.candidates:
                 continue
-            countries, regions = _context(mentions, exclude=m)
+            countries, regions = _context(mentions, exclude=m, hint=hint)
             pool = [p for p in m.candidates if not _foreign_small_town(p, countries)]
             if not pool:
                 m.choice = None
@@ -180,12 +264,20 @@ def _resolve(mentions: list[_Mention]) -> None:
             m.confidence = round(0.5 + 0.45 * math.tanh(gap / 3), 3)
 
 
+def _link_within(text: str, mentions: list[_Mention]) -> None:
+    """An unresolved place followed by another ("in Nakai, Tirah", "Chak 408 in Toba Tek
+    Singh") lies within it: it will take that place's region and country."""
+    for m, nxt in zip(mentions, mentions[1:]):
+        if m.choice is None and _WITHIN.match(text[m.end : nxt.start]):
+            m.within = nxt
+
+
 def _foreign_small_town(p: Place, countries: Counter[str]) -> bool:
     return bool(countries) and p.feature == "city" and p.population < _FOREIGN_SMALL_TOWN and not countries[p.country or ""]
 
 
-def _context(mentions: list[_Mention], exclude: _Mention) -> tuple[Counter[str], set[tuple[str, str]]]:
-    countries: Counter[str] = Counter()
+def _context(mentions: list[_Mention], exclude: _Mention, hint: str | None = None) -> tuple[Counter[str], set[tuple[str, str]]]:
+    countries: Counter[str] = Counter({hint: 2} if hint else {})
     regions: set[tuple[str, str]] = set()
     for m in mentions:
         if m is exclude or m.choice is None or fold(m.text) == fold(exclude.text):
@@ -210,16 +302,30 @@ def _in_context(p: Place, countries: Counter[str], regions: set[tuple[str, str]]
 
 def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
     """An entity the gazetteer does not know is kept (a village, a market) when a locative
-    word introduces it ("near Mir Ali") and it is no actor's mention; not when it is too
-    short to be a name ("X.") or used as a modifier ("Baloch activists")."""
-    if m.method == "gazetteer" or sum(c.isalpha() for c in m.text) < 3:
+    word introduces it ("near Mir Ali") and it is no actor's mention, or an area word follows
+    it ("Momand Agency", which the NER may make an organisation); not when it is too short
+    to be a name ("X.") or used as a modifier ("Baloch activists")."""
+    if m.method in {"gazetteer", "ner:org"} or sum(c.isalpha() for c in m.text) < 3:
         return False
-    if m.method != "dateline" and not _LOCATIVE.search(doc.text[max(0, m.start - 12) : m.start]):
+    if m.method == "suffix":
+        return m.text[len(m.base):].strip().casefold() not in place_words()["region_suffixes"]
+    if m.method not in {"dateline", "suffix"} and not _LOCATIVE.search(doc.text[max(0, m.start - 12) : m.start]):
         return False
     return doc.actor_at(m.start, m.end) is None
 
 
-def _locations(mentions: list[_Mention]) -> list[Location]:
+def _region_of(m: _Mention, date: str | None) -> tuple[str | None, str | None]:
+    """(country, region) of a mention, its former region at ``date`` when merged away since."""
+    p = m.choice
+    country = p.country if p else historical_country(m.base or m.text)
+    names = [m.text, m.base, *((p.name, p.seat or "") if p else ())]
+    region = historical_admin1(names, country, date) or (p.admin1 if p and p.feature != "country" else None)
+    return country, region
+
+
+def _locations(mentions: list[_Mention], date: str | None) -> list[Location]:
+    """One Location per place; a place in a region merged away since the report's date gets
+    that region (an unresolved "X Agency" too, with its country)."""
     by_key: dict[object, Location] = {}
     for m in mentions:
         p = m.choice
@@ -229,8 +335,14 @@ def _locations(mentions: list[_Mention]) -> list[Location]:
             loc = (
                 Location(p.name, p.feature, p.admin1, p.country, p.lat, p.lon, geonameid=p.geonameid)
                 if p
-                else Location(m.text, "place")
+                else Location(m.text, "place", country=historical_country(m.base or m.text))
             )
+            names = [m.text, m.base, *((p.name, p.seat or "") if p else ())]
+            former = historical_admin1(names, loc.country, date)
+            if former:
+                loc.admin1 = former
+            elif p is None and m.within is not None:
+                loc.country, loc.admin1 = _region_of(m.within, date)
             by_key[key] = loc
         loc.mentions.append(Span(m.start, m.end, m.text))
         loc.provenance.append(

@@ -1,0 +1,82 @@
+"""Country desk, former regions, area words and institution names, on short reports written for the tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from wirecoder.document import Document
+from wirecoder.geo import event_location
+from wirecoder.geo.context import historical_admin1, spelling_variant
+from wirecoder.ingest.readers import document_from_json
+from wirecoder.pipeline import DEFAULT_STAGES, Pipeline
+
+STAGE = "wirecoder.places.v1"
+FATA = "Federally Administered Tribal Areas"
+
+
+@pytest.fixture(scope="module")
+def run_doc():
+    """Run the stages up to places on a Document built by the test (to set its country_hint)."""
+    pipe = Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(STAGE) + 1])
+    return lambda text, **kw: pipe(Document(text=text, published=kw.pop("published", "2015-03-01"), **kw))
+
+
+def _names(doc):
+    return {loc.name: loc for loc in doc.locations}
+
+
+def test_former_region_applies_before_the_merger_only():
+    assert historical_admin1(["Miran Shah"], "PAK", "2015-06-01") == FATA
+    assert historical_admin1(["Miran Shah"], "PAK", "2019-01-01") is None
+    assert historical_admin1(["Miran Shah"], "AFG", "2015-06-01") is None
+    assert historical_admin1(["Lahore"], "PAK", "2015-06-01") is None
+
+
+def test_spelling_variant_is_per_country():
+    assert spelling_variant("Noshera", "PAK") == "Nowshera"
+    assert spelling_variant("Noshera", "IND") is None
+
+
+def test_area_word_makes_a_place_with_its_former_region(run_doc):
+    doc = run_doc("A security official was injured when an IED exploded in Momand Agency on Monday.")
+    loc = _names(doc)["Momand Agency"]
+    assert (loc.feature, loc.admin1, loc.country) == ("place", FATA, "PAK")
+    later = run_doc("A security official was injured when an IED exploded in Momand Agency on Monday.", published="2020-01-01")
+    assert _names(later)["Momand Agency"].admin1 is None
+
+
+def test_organisation_before_agency_is_not_a_place(run_doc):
+    doc = run_doc("The Federal Investigation Agency arrested two men in Lahore.")
+    assert not any("Agency" in loc.name for loc in doc.locations)
+    assert "Lahore" in _names(doc)
+
+
+def test_town_at_the_start_of_an_institution(run_doc):
+    doc = run_doc("Teachers protested outside the Peshawar Press Club on Tuesday.")
+    assert _names(doc)["Peshawar"].admin1 == "Khyber Pakhtunkhwa"
+
+
+def test_country_hint_drops_small_foreign_namesakes_and_places_unresolved_villages(run_doc):
+    text = "Three children were killed in a bomb blast during a volleyball match in Kanda Bazar."
+    doc = run_doc(text, country_hint="PAK")
+    assert all(loc.country != "JPN" for loc in doc.locations)
+    where, _ = event_location(doc, text.index("killed"), text.index("killed") + 6)
+    assert where.country == "PAK"
+
+
+def test_variant_spelling_in_the_desk_country(run_doc):
+    doc = run_doc("Transporters in Noshera staged a protest against the levy.", country_hint="PAK")
+    assert _names(doc)["Nowshera"].admin1 == "Khyber Pakhtunkhwa"
+
+
+def test_unresolved_village_takes_the_region_of_the_place_after_it(run_doc):
+    doc = run_doc("Two militants were killed in air strikes in Nakai, Tirah on Sunday.", country_hint="PAK")
+    assert (_names(doc)["Nakai"].admin1, _names(doc)["Nakai"].country) == (FATA, "PAK")
+
+
+def test_jsonl_country_becomes_the_hint():
+    doc = document_from_json(json.loads('{"text": "A blast.", "country": "pak"}'), "x.jsonl", 1)
+    assert doc.country_hint == "PAK"
+    assert document_from_json({"text": "A blast."}, "x.jsonl", 2).country_hint is None
