@@ -44,6 +44,9 @@ _BARE_WORD_POPULATION = 100_000
 #: A small town abroad is not what a report means when it is about other countries:
 #: such a candidate is dropped (the mention stays an unresolved place).
 _FOREIGN_SMALL_TOWN = 100_000
+#: With a desk country, a foreign town smaller than this is dropped too unless the report
+#: names its country ("Banda" in a Pakistan report is not the Indian city; Paris stays).
+_FOREIGN_TOWN_OFF_DESK = 1_000_000
 #: How much the report's countries can outweigh size: enough for Hyderabad (Sindh) over
 #: Hyderabad (India), not for Bogota (New Jersey) over Bogotá.
 _MAX_COUNTRY_BONUS = 4.0
@@ -254,7 +257,7 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
             if not m.candidates:
                 continue
             countries, regions = _context(mentions, exclude=m, hint=hint)
-            pool = [p for p in m.candidates if not _foreign_small_town(p, countries)]
+            pool = [p for p in m.candidates if not _foreign_small_town(p, countries, hint)]
             if not pool:
                 m.choice = None
                 continue
@@ -272,8 +275,10 @@ def _link_within(text: str, mentions: list[_Mention]) -> None:
             m.within = nxt
 
 
-def _foreign_small_town(p: Place, countries: Counter[str]) -> bool:
-    return bool(countries) and p.feature == "city" and p.population < _FOREIGN_SMALL_TOWN and not countries[p.country or ""]
+def _foreign_small_town(p: Place, countries: Counter[str], hint: str | None = None) -> bool:
+    if not countries or p.feature != "city" or countries[p.country or ""]:
+        return False
+    return p.population < (_FOREIGN_TOWN_OFF_DESK if hint else _FOREIGN_SMALL_TOWN)
 
 
 def _context(mentions: list[_Mention], exclude: _Mention, hint: str | None = None) -> tuple[Counter[str], set[tuple[str, str]]]:
