@@ -80,3 +80,10 @@ def test_jsonl_country_becomes_the_hint():
     doc = document_from_json(json.loads('{"text": "A blast.", "country": "pak"}'), "x.jsonl", 1)
     assert doc.country_hint == "PAK"
     assert document_from_json({"text": "A blast."}, "x.jsonl", 2).country_hint is None
+
+
+def test_desk_country_drops_a_mid_sized_foreign_namesake_unless_its_country_is_named(run_doc):
+    text = "Seven militants were killed in an encounter in Banda, Bajaur on Friday."
+    assert all(loc.country != "IND" for loc in run_doc(text, country_hint="PAK").locations)
+    named = run_doc("Police in Banda, Uttar Pradesh, India said seven people were killed.", country_hint="PAK")
+    assert any(loc.country == "IND" and loc.feature == "city" for loc in named.locations)
