@@ -87,3 +87,14 @@ def test_desk_country_drops_a_mid_sized_foreign_namesake_unless_its_country_is_n
     assert all(loc.country != "IND" for loc in run_doc(text, country_hint="PAK").locations)
     named = run_doc("Police in Banda, Uttar Pradesh, India said seven people were killed.", country_hint="PAK")
     assert any(loc.country == "IND" and loc.feature == "city" for loc in named.locations)
+
+
+def test_a_name_does_not_vouch_for_itself_and_entities_shrink_to_their_town(run_doc):
+    doc = run_doc("Twenty militants were killed in Tirah as jets pounded hideouts across Tirah Valley.", country_hint="PAK")
+    assert all(loc.country == "PAK" for loc in doc.locations)
+    assert "Badin" in _names(run_doc("In Badin Kashmir Day protests were attended by hundreds.", country_hint="PAK"))
+
+
+def test_small_namesake_before_a_city_is_its_neighbourhood(run_doc):
+    doc = run_doc("MQM activists rioted in Karimabad, Karachi on Sunday.", country_hint="PAK")
+    assert (_names(doc)["Karimabad"].feature, _names(doc)["Karimabad"].admin1) == ("place", "Sindh")

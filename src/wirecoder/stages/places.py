@@ -88,6 +88,8 @@ class Places(Stage):
         desk = _desk_countries(doc)
         mentions = self._mentions(doc, desk)
         for m in mentions:
+            if m.method == "ner" and not _lookup(m.text, desk):
+                self._shrink_to_leading_town(doc.text, m, desk)
             m.candidates = (
                 _lookup(m.text, desk) or _lookup(_DESIGNATOR.sub("", m.text), desk) or (_lookup(m.base, desk) if m.base else ())
             )
@@ -180,6 +182,19 @@ class Places(Stage):
                 return conj is not None and any(a - 8 + conj.start() - 2 <= tb <= a for _, tb in taken)
         return True
 
+    def _shrink_to_leading_town(self, text: str, m: _Mention, desk: frozenset[str]) -> None:
+        """An entity the gazetteer does not know that starts with a sizeable town ("Badin
+        Kashmir Day") is that town."""
+        words = list(re.finditer(r"\S+", m.text))
+        for n in range(min(self.max_ngram, len(words) - 1), 0, -1):
+            end = m.start + words[n - 1].end()
+            head = text[m.start : end]
+            found = _lookup(head, desk)
+            curated = bool(found) and not get_gazetteer().candidates(head)
+            if curated or any(self._notable(p, self.min_population) for p in found):
+                m.end, m.text = end, head
+                return
+
     def _institution_town(self, text: str, ent, desk: frozenset[str]) -> tuple[int, int] | None:
         """The town an institution is named after: the longest leading run of the ORG entity
         that names a sizeable place, when an institution word follows it ("Peshawar Press club")."""
@@ -269,9 +284,17 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
 
 def _link_within(text: str, mentions: list[_Mention]) -> None:
     """An unresolved place followed by another ("in Nakai, Tirah", "Chak 408 in Toba Tek
-    Singh") lies within it: it will take that place's region and country."""
+    Singh") lies within it: it will take that place's region and country. So does a small
+    town placed by a comma in a bigger one of another region: a namesake neighbourhood
+    ("Karimabad, Karachi" is not Karimabad in Gilgit-Baltistan)."""
     for m, nxt in zip(mentions, mentions[1:]):
-        if m.choice is None and _WITHIN.match(text[m.end : nxt.start]):
+        if not _WITHIN.match(text[m.end : nxt.start]):
+            continue
+        p, q = m.choice, nxt.choice
+        if p is not None and q is not None and text[m.end : nxt.start].strip() == "," and p.feature == "city" \
+                and q.feature == "city" and p.admin1 != q.admin1 and p.population < min(q.population, _FOREIGN_SMALL_TOWN):
+            m.choice = None
+        if m.choice is None:
             m.within = nxt
 
 
@@ -285,8 +308,8 @@ def _context(mentions: list[_Mention], exclude: _Mention, hint: str | None = Non
     countries: Counter[str] = Counter({hint: 2} if hint else {})
     regions: set[tuple[str, str]] = set()
     for m in mentions:
-        if m is exclude or m.choice is None or fold(m.text) == fold(exclude.text):
-            continue
+        if m is exclude or m.choice is None or fold(m.text) == fold(exclude.text) or m.choice in exclude.candidates:
+            continue  # a name does not vouch for itself ("Tirah" and "Tirah Valley")
         p = m.choice
         if p.country:
             weight = 3 if m.method == "dateline" else 2 if p.feature in {"country", "admin1"} else 1
