@@ -10,6 +10,9 @@ listings page with opaque keyset cursors (index-backed, cheap on any page).
 
 from __future__ import annotations
 
+import sqlite3
+import time
+
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -54,15 +57,28 @@ def engine_url(url_or_path: str) -> str:
 _PG_WRITE_LOCK = 7411
 
 
+_WAL_ATTEMPTS = 200  # × 50 ms
+
+
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     # The driver's own implicit BEGIN would leave reads outside the transaction;
     # SQLAlchemy's "begin" event below emits it instead (the SQLAlchemy SQLite recipe).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    # The timeout first: switching to WAL takes a lock that a concurrent opener may hold.
+    cur.execute("PRAGMA busy_timeout=30000")
+    # SQLite answers "locked" at once, without the busy handler, when two connections switch
+    # a new file to WAL together: retry for a while (WAL then holds for every connection).
+    for attempt in range(_WAL_ATTEMPTS):
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError:
+            if attempt == _WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
