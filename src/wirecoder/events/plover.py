@@ -48,7 +48,7 @@ def keyword_category(text: str) -> str | None:
 
 def _depth(tok: Any) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
 

@@ -71,7 +71,7 @@ def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] 
         verb = tok if tok.pos_ in {"VERB", "AUX"} else (tok.head if tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} else None)
         if verb is not None and verb.dep_ == "prep":
             verb = verb.head
-        heads = [tok] + ([verb] if verb is not None and verb is not tok else [])
+        heads = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
         for head in heads:
             for child in head.children:
                 if child.dep_ == "nsubj" and a1 is None:

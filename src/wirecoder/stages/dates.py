@@ -309,7 +309,7 @@ def _dates_speech(doc: Document, d: DateMention, start: int, end: int) -> bool:
     if span is None:
         return False
     head = span.root.head
-    while head.head is not head and (head.pos_ == "ADP" or head.dep_ in {"nsubj", "nsubjpass"}):
+    while head.head.i != head.i and (head.pos_ == "ADP" or head.dep_ in {"nsubj", "nsubjpass"}):
         head = head.head  # "on Thursday" -> condemned; "Officials on Thursday" -> condemned
     if start <= head.idx < end:
         return False
