@@ -26,6 +26,20 @@ from .records import (
 RECORD_VERSION = 1
 
 
+def metadata_columns(rec: dict[str, Any]) -> dict[str, Any]:
+    """A record's document metadata as flat columns, the same for every tabular view of
+    it (the SQL ``documents`` table, the Parquet ``documents`` table)."""
+    dateline = rec.get("dateline") or {}
+    return {
+        "published": rec.get("published"),
+        "dateline_place": dateline.get("place"),
+        "dateline_agency": dateline.get("agency"),
+        "source": rec.get("source"),
+        "url": rec.get("url"),
+        "title": rec.get("title"),
+    }
+
+
 def content_hash(text: str) -> str:
     """Stable hash of a document's text: the id of a document that has none, and the
     key of idempotent re-ingest."""

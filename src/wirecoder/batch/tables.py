@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..document import Document
+from ..document import Document, metadata_columns
 from ..records import Actor, Allegation, Demand, Event, Location, Record, Statement
 
 Column = tuple[str, str]  # (name, type) with type in _SCALARS' values
@@ -151,16 +151,10 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 for i, item in enumerate(items)
             ]
     error = rec.get("error")
-    dateline = rec.get("dateline") or {}
     rows["documents"] = [
         {
             "doc_id": doc.doc_id,
-            "published": rec.get("published"),
-            "dateline_place": dateline.get("place"),
-            "dateline_agency": dateline.get("agency"),
-            "source": rec.get("source"),
-            "url": rec.get("url"),
-            "title": rec.get("title"),
+            **metadata_columns(rec),
             "language": rec.get("language"),
             "content_hash": rec.get("content_hash"),
             "failed": error is not None,

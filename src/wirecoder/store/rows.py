@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..document import metadata_columns
+
 
 @dataclass(slots=True)
 class DocRows:
@@ -51,18 +53,12 @@ def event_id(doc_id: str, index: int) -> str:
 def record_rows(rec: dict[str, Any], text: str, origin: str | None, now: str) -> DocRows:
     """All rows for one successfully coded record."""
     doc_id = rec["doc_id"]
-    dateline = rec.get("dateline") or {}
     out = DocRows(
         document={
             "doc_id": doc_id,
             "content_hash": rec["content_hash"],
             "text": text,
-            "published": rec.get("published"),
-            "dateline_place": dateline.get("place"),
-            "dateline_agency": dateline.get("agency"),
-            "source": rec.get("source"),
-            "url": rec.get("url"),
-            "title": rec.get("title"),
+            **metadata_columns(rec),
             "origin": origin,
             "record_json": json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
             "ingested_at": now,
