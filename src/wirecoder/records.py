@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal, TypeVar, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 ActorType = Literal[
     "state_forces",
@@ -53,13 +53,7 @@ T = TypeVar("T", bound="Record")
 
 
 class Record:
-    """Mixin giving dataclasses ``to_dict``/``from_dict`` with nested records.
-
-    Fields listed in ``_internal`` are working state for the pipeline and are not
-    serialised.
-    """
-
-    _internal: ClassVar[frozenset[str]] = frozenset()
+    """Mixin giving dataclasses ``to_dict``/``from_dict`` with nested records."""
 
     def to_dict(self) -> dict[str, Any]:
         return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
@@ -90,11 +84,10 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
-    """Serialised field names of a record class, computed once (``to_dict`` is hot)."""
+    """Field names of a record class, computed once (``to_dict`` is hot)."""
     names = _FIELD_NAMES.get(cls)
     if names is None:
-        internal = getattr(cls, "_internal", frozenset())
-        names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in internal)
+        names = tuple(f.name for f in dataclasses.fields(cls))
         _FIELD_NAMES[cls] = names
     return names
 

@@ -54,8 +54,6 @@ def _flat_columns(cls: type[Record], prefix: str = "", depth: int = 0) -> list[t
     hints = typing.get_type_hints(cls)
     out: list[tuple[str, tuple[str, ...], str]] = []
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in cls._internal:
-            continue
         kind = _scalar_type(hints[f.name])
         if isinstance(kind, str):
             out.append((prefix + f.name, (f.name,), kind))
