@@ -1,7 +1,7 @@
 """Batch engines against one process on the same synthetic corpus, and a check that all of
 them write identical records.
 
-    python bench/batch_scale.py --n 20000                 # the acceptance run (target ≥ 1.6 × one process)
+    python bench/batch_scale.py --n 20000 --memory-small 1000   # the acceptance run (≥ 1.6 ×, memory ≤ 1.2 ×)
     python bench/batch_scale.py --n 300 --engines one,local
 
 Each engine runs as its own `wirecoder batch` process, timed end to end (interpreter start,
@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from procmem import TreeSampler
 from wirecoder.batch import read_records
 from wirecoder.corpus import write_jsonl
 
@@ -39,16 +40,20 @@ def engine_args(engine: str, workers: int, master: str) -> list[str]:
 
 def run_engine(engine: str, corpus: Path, out: Path, workers: int, master: str) -> dict[str, Any]:
     t0 = time.perf_counter()
-    proc = subprocess.run(
+    proc = subprocess.Popen(
         [*CLI, "batch", str(corpus), "--out", str(out), "--json", *engine_args(engine, workers, master)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
+    sampler = TreeSampler(interval=0.5, root=proc.pid)
+    sampler.start()
+    stdout, stderr = proc.communicate()
     wall = time.perf_counter() - t0
+    sampler.stop()
     if proc.returncode != 0:
-        raise SystemExit(f"{engine} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+        raise SystemExit(f"{engine} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    summary = json.loads(stdout.strip().splitlines()[-1])
     return {
         "engine": engine,
         "wall_s": round(wall, 2),
@@ -57,6 +62,7 @@ def run_engine(engine: str, corpus: Path, out: Path, workers: int, master: str) 
         "steady_docs_per_s": summary["steady_docs_per_second"],
         "documents": summary["documents"],
         "failed": summary["failed"],
+        "peak_tree_mb": round(sampler.peak_tree_kb / 1024, 1),
     }
 
 
@@ -74,6 +80,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--memory-small",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also run every engine on the first N docs and report peak memory of the big run over the small one (target ≤ 1.2)",
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
@@ -91,7 +104,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             run["docs_per_s"] = round(run["documents"] / run["wall_s"], 2)
             run["speedup"] = round(base["wall_s"] / run["wall_s"], 2)
             run["differing_docs_vs_" + base["engine"]] = differing(Path(tmp) / base["engine"], Path(tmp) / run["engine"])
-    result = {"n": args.n, "workers": args.workers, "master": args.master, "target_speedup": 1.6, "runs": runs}
+        if args.memory_small:
+            small_corpus = Path(tmp) / "small.jsonl"
+            write_jsonl(small_corpus, args.memory_small, seed=args.seed)
+            for run in runs:
+                small = run_engine(run["engine"], small_corpus, Path(tmp) / f"small-{run['engine']}", args.workers, args.master)
+                run["peak_tree_mb_small"] = small["peak_tree_mb"]
+                run["memory_ratio"] = round(run["peak_tree_mb"] / small["peak_tree_mb"], 3)
+    result = {
+        "n": args.n,
+        "memory_small": args.memory_small or None,
+        "workers": args.workers,
+        "master": args.master,
+        "target_speedup": 1.6,
+        "target_memory_ratio": 1.2,
+        "runs": runs,
+    }
     if args.json:
         sys.stdout.write(json.dumps(result) + "\n")
         return result
@@ -104,6 +132,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             f"(first record after {run['first_record_s']} s, then {run['steady_docs_per_s']} docs/s)  "
             f"{'identical records' if same == 0 else f'{same} docs differ'}"
         )
+        memory = f"peak memory {run['peak_tree_mb']:.0f} MB (process tree)"
+        if "memory_ratio" in run:
+            memory += f", {run['peak_tree_mb_small']:.0f} MB on {args.memory_small} docs: ratio {run['memory_ratio']} (target ≤ 1.2)"
+        print(f"         {memory}")
     return result
 
 

@@ -13,69 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
+from procmem import TreeSampler
 from wirecoder.corpus import write_jsonl
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _descendants(root: int) -> list[int]:
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    found, frontier = [], [root]
-    while frontier:
-        pid = frontier.pop()
-        kids = [p for p, pp in parents.items() if pp == pid]
-        found += kids
-        frontier += kids
-    return found
-
-
-class TreeSampler(threading.Thread):
-    """Samples the RSS of this process's descendants until stopped."""
-
-    def __init__(self, interval: float = 0.2) -> None:
-        super().__init__(daemon=True)
-        self.interval = interval
-        self.peak_helper_kb = 0
-        self.peak_tree_kb = 0
-        self._halt = threading.Event()
-
-    def run(self) -> None:
-        me = os.getpid()
-        while not self._halt.is_set():
-            sizes = [_rss_kb(p) for p in _descendants(me)]
-            self.peak_helper_kb = max([self.peak_helper_kb, *sizes])
-            self.peak_tree_kb = max(self.peak_tree_kb, _rss_kb(me) + sum(sizes))
-            self._halt.wait(self.interval)
-
-    def stop(self) -> None:
-        self._halt.set()
-        self.join()
 
 
 def child(corpus: str, out: str, engine: str, workers: int, master: str) -> None:
