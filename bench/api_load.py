@@ -1,16 +1,17 @@
 """Load benchmark: GET /events at a fixed request rate over loopback; rate, errors, latency percentiles.
 
 A store of synthetic events (written through the real store, as bench/api_events.py does)
-is served by uvicorn in a child process on 127.0.0.1 with the app's DEFAULT settings
-(rate limits included), so the client and the server do not share one GIL. An async httpx
+is served by ``wirecoder serve --workers N`` in a child process on 127.0.0.1 with the
+app's DEFAULT settings (rate limits included), so the client and the server do not share
+one GIL. An async httpx
 client starts requests on a fixed schedule (open loop: a slow server does not slow the
 schedule down; past ``--concurrency`` requests in flight, due ones are shed and
 counted), cycling through a few filters. Latency counts from each request's
 scheduled start, so queueing behind a slow server is not hidden. Bounded: ``rate x seconds``
 requests, then a grace of ``--timeout`` seconds; it always stops by itself. Writes
-bench/out/api_load.json.
+bench/out/api_load.json, with the CPU each side spent per request.
 
-    .venv/bin/python bench/api_load.py [--rate 200] [--seconds 30] [--events 3000]
+    .venv/bin/python bench/api_load.py [--rate 200] [--seconds 30] [--events 3000] [--workers 2]
 """
 
 from __future__ import annotations
@@ -18,27 +19,28 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import multiprocessing
 import os
 import socket
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
 from api_events import FILTERS, synthetic_documents
+from procmem import tree_cpu_seconds
 
 from wirecoder.store import open_store
 
 HOST = "127.0.0.1"
 
 
-def _serve(db: str, port: int) -> None:
-    import uvicorn
-
-    from wirecoder.api import ApiSettings, create_app
-
-    uvicorn.run(create_app(ApiSettings(db, warm=False)), host=HOST, port=port, log_level="warning")
+def _serve(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``wirecoder serve`` as a user starts it (default settings, rate limits on)."""
+    cli = [sys.executable, "-c", "from wirecoder.cli import main; main()"]
+    args = ["serve", "--db", db, "--host", HOST, "--port", str(port), "--workers", str(workers)]
+    return subprocess.Popen([*cli, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _free_port() -> int:
@@ -47,9 +49,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_ready(url: str, process: multiprocessing.Process, timeout: float = 60) -> None:
+def _wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.is_alive():
+    while time.monotonic() < deadline and process.poll() is None:
         try:
             if httpx.get(f"{url}/health", timeout=2).status_code == 200:
                 return
@@ -121,6 +123,7 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=3000, help="synthetic events in the store")
     ap.add_argument("--limit", type=int, default=50, help="page size asked for")
     ap.add_argument("--timeout", type=float, default=30, help="per-request timeout and the grace after the last start")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (wirecoder serve --workers)")
     ap.add_argument("--concurrency", type=int, default=64, help="most requests in flight; more due are shed")
     args = ap.parse_args()
 
@@ -132,18 +135,21 @@ def main() -> None:
             n_events = store.counts()["events"]
         port = _free_port()
         url = f"http://{HOST}:{port}"
-        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(db, port), daemon=True)
-        server.start()
+        server = _serve(db, port, args.workers)
         try:
             _wait_ready(url, server)
+            server_cpu, client_cpu = tree_cpu_seconds(server.pid), time.process_time()
             result = asyncio.run(_load(url, args.rate, args.seconds, args.limit, args.timeout, args.concurrency))
+            server_cpu = tree_cpu_seconds(server.pid) - server_cpu
+            client_cpu = time.process_time() - client_cpu
         finally:
             # uvicorn drains queued requests on SIGTERM; an overloaded one is then killed
             server.terminate()
-            server.join(10)
-            if server.is_alive():
+            try:
+                server.wait(15)
+            except subprocess.TimeoutExpired:
                 server.kill()
-                server.join()
+                server.wait()
     load_after = os.getloadavg()
 
     lat = result["latencies"]
@@ -151,6 +157,7 @@ def main() -> None:
     ok = statuses.get("200", 0)
     summary = {
         "events": n_events,
+        "server_workers": args.workers,
         "target_rate": args.rate,
         "seconds": args.seconds,
         "requests": result["requests"],
@@ -163,13 +170,17 @@ def main() -> None:
         "p95_ms": round(_percentile(lat, 0.95), 1),
         "p99_ms": round(_percentile(lat, 0.99), 1),
         "max_ms": round(lat[-1] * 1000, 1) if lat else None,
+        # CPU each side spent per answered request: what bounds the rate on a 2-core machine
+        "server_cpu_ms_per_request": round(server_cpu / max(ok, 1) * 1000, 2),
+        "client_cpu_ms_per_request": round(client_cpu / max(ok, 1) * 1000, 2),
         "loadavg_before": [round(x, 2) for x in load_before],
         "loadavg_after": [round(x, 2) for x in load_after],
         "cpus": os.cpu_count(),
     }
-    print(f"{n_events} events; GET /events at {args.rate:g}/s for {args.seconds:g} s on {url}")
+    print(f"{n_events} events; GET /events at {args.rate:g}/s for {args.seconds:g} s on {url} ({args.workers} server workers)")
     print(f"achieved {summary['achieved_rate']} ok/s over {summary['elapsed_s']} s; {ok}/{result['requests']} ok, errors {summary['errors']} {statuses}")
     print(f"latency from scheduled start: p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, p99 {summary['p99_ms']} ms, max {summary['max_ms']} ms")
+    print(f"CPU per answered request: server {summary['server_cpu_ms_per_request']} ms, client {summary['client_cpu_ms_per_request']} ms")
     print(f"load average (1/5/15 min) before {summary['loadavg_before']}, after {summary['loadavg_after']}, on {summary['cpus']} CPUs")
     out = Path(__file__).resolve().parent / "out"
     out.mkdir(exist_ok=True)

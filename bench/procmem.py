@@ -1,6 +1,6 @@
-"""Peak resident memory of a process tree, sampled from ``/proc`` (Linux): what a batch
-engine with worker processes (pool workers, a Spark JVM) really holds, which ``ru_maxrss``
-of one process does not show. Shared by the bench scripts."""
+"""Peak resident memory and CPU time of a process tree, read from ``/proc`` (Linux): what a
+batch engine or server with worker processes (pool workers, a Spark JVM, uvicorn workers)
+really uses, which ``ru_maxrss`` of one process does not show. Shared by the bench scripts."""
 
 from __future__ import annotations
 
@@ -35,6 +35,19 @@ def _descendants(root: int) -> list[int]:
         found += kids
         frontier += kids
     return found
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """User + system CPU time used so far by ``root`` and its live descendants."""
+    total = 0.0
+    for pid in [root, *_descendants(root)]:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 class TreeSampler(threading.Thread):

@@ -96,3 +96,12 @@ def create_app(db_url: str | ApiSettings, **overrides: object) -> FastAPI:
         return FileResponse(STATIC_DIR / "index.html")
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for the store named by ``WIRECODER_DB``: the factory each worker process of
+    ``wirecoder serve --workers N`` builds its own app with (settings travel as environment)."""
+    db_url = os.environ.get("WIRECODER_DB")
+    if not db_url:
+        raise RuntimeError("WIRECODER_DB is not set: the store URL or SQLite path to serve")
+    return create_app(db_url)
