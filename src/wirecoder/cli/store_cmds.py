@@ -1,4 +1,4 @@
-"""Store commands: ``ingest`` (code into a database), ``events``, ``export``, ``failures``.
+"""Store commands: ``ingest`` (code into a database), ``events``, ``export``, ``failures``, ``migrate``.
 
 ``--db`` takes a SQLite file path (default ``wirecoder.db``) or a ``postgresql://`` URL.
 Results go to stdout; progress, summaries and hints to stderr.
@@ -212,3 +212,22 @@ def failures(
     for f in page.items:
         table.add_row(f["code"], f["origin"], f["stage"] or "", f["message"], f["at"])
     out_console.print(table)
+
+
+@app.command()
+def migrate(db: str = typer.Option("wirecoder.db", "--db", help=DB_HELP)) -> None:
+    """Bring a store's schema to this version of wirecoder (Alembic revisions), and say what changed.
+
+    Opening a store does the same on the fly; run this to upgrade a server database on
+    purpose, before deploying. Safe to repeat. Example:
+
+      wirecoder migrate --db postgresql://user:pw@host/wirecoder
+    """
+    with _open(db) as store:
+        m = store.migration
+    if m.created:
+        err_console.print(f"Created a new store at schema revision {m.after}.")
+    elif m.before == m.after:
+        err_console.print(f"Already at schema revision {m.after}; nothing to do.")
+    else:
+        err_console.print(f"Upgraded the schema from revision {m.before or 'unstamped (first schema)'} to {m.after}.")

@@ -15,7 +15,7 @@ from ..store.schema import metadata
 from . import register_exporter
 
 ROW_GROUP = 5000
-_DROP_TABLES = {"schema_version"}
+_DROP_TABLES = {"store_state"}  # bookkeeping, not data
 _DROP_COLUMNS = {"documents": {"record_json"}}
 
 

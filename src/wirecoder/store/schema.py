@@ -13,17 +13,19 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy import event
 
-#: Bump when the tables change; ``schema_version`` records what a database was created with.
-SCHEMA_VERSION = 1
-
+# A change here needs its Alembic revision too (store/migrations/versions/): new databases are
+# built from this metadata, existing ones are upgraded by the revisions.
 metadata = sa.MetaData()
 
-schema_version = sa.Table(
-    "schema_version",
+#: Small keyed counters. ``generation`` goes up with every committed write batch: readers key
+#: caches on it (event counts), so a cached answer lives exactly until the data changes.
+store_state = sa.Table(
+    "store_state",
     metadata,
-    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("applied_at", sa.String(32), nullable=False),
+    sa.Column("key", sa.String(32), primary_key=True),
+    sa.Column("value", sa.Integer, nullable=False),
 )
+event.listen(store_state, "after_create", sa.DDL("INSERT INTO store_state (key, value) VALUES ('generation', 0)"))
 
 documents = sa.Table(
     "documents",

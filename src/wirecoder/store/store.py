@@ -10,11 +10,11 @@ listings page with opaque keyset cursors (index-backed, cheap on any page).
 
 from __future__ import annotations
 
-import sqlite3
-import time
-
 import json
 import re
+import sqlite3
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -29,12 +29,15 @@ from ..document import Document
 from ..errors import E, WirecoderError
 from . import schema as S
 from .cluster import assign_clusters
+from .migrate import Migration, current_revision
+from .migrate import upgrade as upgrade_schema
 from .rows import DocRows, record_rows
 from .types import EventFilter, IngestCounts, Page, decode_cursor, encode_cursor
 
 DEFAULT_BATCH = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ID_CHUNK = 500
+_COUNT_CACHE_SIZE = 512  # distinct filters whose event counts are remembered
 
 #: What the store writes: a contract record, the document text, where it was read from.
 StoredItem = tuple[dict[str, Any], str, str | None]
@@ -103,24 +106,24 @@ class Store:
             if self.backend == "sqlite":
                 sa.event.listen(self.engine, "connect", _sqlite_connect)
                 sa.event.listen(self.engine, "begin", _sqlite_begin)
-            self._create()
+            self.migration = self._create()
         except (sa.exc.SQLAlchemyError, ImportError) as exc:
             raise WirecoderError(E.E401, url=redact_url(url_or_path), detail=str(exc).splitlines()[0]) from exc
         self._actor_ids: dict[str, int] = {}
+        # filter → (write generation, matching events): counts are O(matches), pages O(limit)
+        self._event_counts: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self._event_counts_lock = threading.Lock()  # the API shares one store between threads
 
     @property
     def backend(self) -> str:
         """``sqlite`` or ``postgresql``."""
         return self.engine.dialect.name
 
-    def _create(self) -> None:
-        """Create missing tables and record the schema version (safe to run every open)."""
+    def _create(self) -> Migration:
+        """Build a new database, or bring an existing one to this version's schema (Alembic;
+        safe on every open, and under the write lock so concurrent openers do not race)."""
         with self._writing() as conn:
-            S.metadata.create_all(conn, checkfirst=True)
-            conn.execute(
-                self._insert(S.schema_version).on_conflict_do_nothing(index_elements=["version"]),
-                {"version": S.SCHEMA_VERSION, "applied_at": _now()},
-            )
+            return upgrade_schema(conn)
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
@@ -131,9 +134,10 @@ class Store:
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_WRITE_LOCK)))
             yield conn
 
-    def schema_version(self) -> int:
+    def schema_version(self) -> str:
+        """The database's Alembic revision (the newest shipped one once the store has opened it)."""
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.max(S.schema_version.c.version))).scalar_one())
+            return current_revision(conn) or ""
 
     def close(self) -> None:
         self.engine.dispose()
@@ -232,6 +236,9 @@ class Store:
             stored_ids = [r.document["doc_id"] for r in rows]
             for chunk in _chunks(stored_ids):
                 conn.execute(sa.delete(S.failures).where(S.failures.c.doc_id.in_(chunk)))
+            if rows or replace:
+                state = S.store_state.c
+                conn.execute(sa.update(S.store_state).where(state.key == "generation").values(value=state.value + 1))
 
     def _existing_hashes(self, conn: sa.Connection, doc_ids: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -348,8 +355,22 @@ class Store:
         return sa.text("documents.text_tsv @@ to_tsquery('simple', :fts_q)").bindparams(fts_q=" & ".join(words))
 
     def _count_events(self, conn: sa.Connection, f: EventFilter, cond: list[Any]) -> int:
+        """How many events match, remembered until the next write (a count scans every match)."""
+        state = S.store_state.c
+        # The generation is read before counting: a write landing in between makes the cached
+        # count look older than it is (recounted next time), never newer.
+        generation = conn.execute(sa.select(state.value).where(state.key == "generation")).scalar_one()
+        key = tuple(getattr(f, name) for name in f.__slots__)
+        cached = self._event_counts.get(key)
+        if cached is not None and cached[0] == generation:
+            return cached[1]
         source = S.events.join(S.documents, S.documents.c.doc_id == S.events.c.doc_id) if fts_words(f.q) else S.events
-        return conn.execute(sa.select(sa.func.count()).select_from(source).where(*cond)).scalar_one()
+        total = conn.execute(sa.select(sa.func.count()).select_from(source).where(*cond)).scalar_one()
+        with self._event_counts_lock:
+            if len(self._event_counts) >= _COUNT_CACHE_SIZE:
+                self._event_counts.pop(next(iter(self._event_counts)))
+            self._event_counts[key] = (generation, total)
+        return total
 
     def _events_select(self) -> sa.Select:
         d = S.documents.c
