@@ -24,6 +24,8 @@ ALL_TIERS = ("speech", "belief", "mined")
 
 #: A quotation needs this many words to be a statement rather than scare quotes.
 MIN_QUOTE_WORDS = 4
+#: The farthest a quote mark can be from its cue: the clause between them is at most 14 words.
+_MAX_GAP_CHARS = 600
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _ABOUT_PREPS = {"about", "of", "against"}  # "spoke of X", "warned against X"
 _CONTENT_PREPS = {"for", "on", "upon", "over"}  # content only for these acts: "called for X"
@@ -272,6 +274,8 @@ class _Finder:
         opening just after it ("X said: '…'", or the second half of a split quote)."""
         before = after = None
         for q in self.all_quotes:
+            if q.close_at + _MAX_GAP_CHARS < tok.idx or q.open_at > tok.idx + _MAX_GAP_CHARS:
+                continue  # too far for a short clause: skipped before slicing, or long texts go quadratic
             if q.close_at < tok.idx and self._gap_ok(q.close_at + 1, tok.idx):
                 before = q
             elif q.n_words(self.text) < MIN_QUOTE_WORDS:
