@@ -18,6 +18,12 @@ def eval_command(
     as_json: bool = typer.Option(False, "--json", help="Print only one JSON object on stdout."),
     errors: Path | None = typer.Option(None, "--errors", help="Write the misses here, one JSON object per line, for study."),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N items (a quick look; not for reported figures)."),
+    split: str | None = typer.Option(
+        None, "--split",
+        help="Split to score when PATH is a dataset folder (test, dev, train). Default: test when the folder holds "
+        "the test files (held-out data unpacked there), else dev. A split file (test.json) or split folder "
+        "(polnear/test) given as PATH names its own split.",
+    ),
 ) -> None:
     """Run the real pipeline over a labelled dataset and score it with the field's usual metric.
 
@@ -27,6 +33,8 @@ def eval_command(
       wirecoder eval examples ../shared/examples
 
       wirecoder eval acled ../shared/data/acled_pakistan_2015/dev.csv --json
+
+      wirecoder eval muc4 ../shared/data/muc4 --split dev
     """
     from wirecoder.errors import WirecoderError
     from wirecoder.eval import EvalOptions, adapters, get_adapter
@@ -38,7 +46,7 @@ def eval_command(
     try:
         if dataset not in adapters() and Path(dataset).is_dir():
             dataset, path = "examples", Path(dataset)
-        result = get_adapter(dataset)(path, EvalOptions(limit=limit))
+        result = get_adapter(dataset)(path, EvalOptions(limit=limit, split=split))
     except WirecoderError as exc:
         err_console.print(f"[red]{exc.message}[/]")
         raise typer.Exit(2) from exc

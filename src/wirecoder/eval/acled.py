@@ -25,13 +25,14 @@ from pathlib import Path
 from ..actors import canonical_actor, strip_period
 from ..actors.countries import countries
 from ..document import Document
+from ..errors import E, WirecoderError
 from ..events.corpora import LabelledText, fold_of, read_acled
 from ..events.lexicon import NONE, PROTESTS_OR_RIOTS, deciding_cue, find_cues, taxonomy
 from ..events.training import cv_tfidf_svm, events_options, fold_classifiers
 from ..geo import normalize_admin1
 from ..pipeline import DEFAULT_STAGES, Pipeline
 from ..records import Event
-from .base import EvalOptions, EvalResult, register_eval, require_path
+from .base import EvalOptions, EvalResult, find_split_file, register_eval, resolve_split
 from .metrics import accuracy, macro_f1, per_class_f1
 
 _KM = 25.0
@@ -108,8 +109,11 @@ def _run(items: list[LabelledText], path: Path, opts: EvalOptions) -> list[Event
     "actor1; classifier 5-fold CV; majority, keyword, TF-IDF+SVM and regex baselines.",
 )
 def eval_acled(path: Path, opts: EvalOptions) -> EvalResult:
-    require_path(path, "ACLED dev files live under ../shared/data/acled_*/dev.csv.")
+    split = resolve_split(path, opts, lambda root, name: find_split_file(root, name, [".csv"]), "{split}.csv")
+    path = split.target
     items = list(read_acled(path))
+    if not items:
+        raise WirecoderError(E.E302, path=path, hint="The file has no labelled rows.")
     if opts.limit:
         items = items[: opts.limit]
     legacy = not any(x.fine for x in items)
@@ -187,6 +191,7 @@ def eval_acled(path: Path, opts: EvalOptions) -> EvalResult:
     regex = {"fatalities_exact": accuracy(gold_fat, [_regex_toll(t) for t in texts])}
 
     result = EvalResult(
+        split=split.name,
         dataset="acled" + (" (2015 schema, merged types)" if legacy else ""),
         path=str(path),
         n=n,

@@ -15,11 +15,12 @@ from collections import Counter
 from pathlib import Path
 
 from ..document import Document
+from ..errors import E, WirecoderError
 from ..events.corpora import fold_of, read_case
 from ..events.lexicon import taxonomy
 from ..events.training import cv_tfidf_svm, events_options, fold_classifiers
 from ..pipeline import DEFAULT_STAGES, Pipeline
-from .base import EvalOptions, EvalResult, register_eval, require_path
+from .base import EvalOptions, EvalResult, find_split_file, register_eval, resolve_split
 from .metrics import accuracy, macro_f1, per_class_f1, weighted_f1
 
 
@@ -33,8 +34,11 @@ def _scores(gold: list[str], pred: list[str]) -> dict[str, float | None]:
     "and of the pipeline's sub_event_type; majority and TF-IDF+SVM baselines.",
 )
 def eval_case2021(path: Path, opts: EvalOptions) -> EvalResult:
-    require_path(path, "CASE 2021 task 2 dev lives at ../shared/data/case2021_task2/dev.tsv.")
+    split = resolve_split(path, opts, lambda root, name: find_split_file(root, name, [".tsv"]), "{split}.tsv")
+    path = split.target
     items = list(read_case(path))
+    if not items:
+        raise WirecoderError(E.E302, path=path, hint="The file has no labelled rows.")
     if opts.limit:
         items = items[: opts.limit]
     tax = taxonomy()
@@ -62,6 +66,7 @@ def eval_case2021(path: Path, opts: EvalOptions) -> EvalResult:
     majority_label = Counter(gold).most_common(1)[0][0]
     svm = cv_tfidf_svm([x.text for x in items], gold, [x.key for x in items], opts.folds)
     result = EvalResult(
+        split=split.name,
         dataset="case2021",
         path=str(path),
         n=n,

@@ -37,10 +37,11 @@ from typing import Any
 import yaml
 
 from ..document import Document
+from ..errors import E, WirecoderError
 from ..geo import event_location, fold, get_gazetteer
 from ..records import Event, EventLocation
 from ..stages.dates import event_date
-from .base import SYSTEM, EvalOptions, EvalResult, register_eval, require_path
+from .base import SYSTEM, EvalOptions, EvalResult, Split, find_split_file, register_eval, resolve_split
 from .metrics import PRF
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -225,7 +226,7 @@ def location_correct(pred: EventLocation | None, key: str | None) -> tuple[bool,
 
 
 # --- raw texts ----------------------------------------------------------------------------
-_DOC_ID = re.compile(r"^(?P<id>(?:TST|DEV)\d?-MUC\d-\d{4})\s*$", re.M)
+_DOC_ID = re.compile(r"^(?P<id>(?:TST|DEV)\d?-MUC\d-\d{4})\s*$", re.M | re.I)
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'\-]*?)(?:\s*\((?P<country>[A-Z .'\-]+)\))?,\s*"
     r"(?P<date>\d{1,2} [A-Z]{3}(?: \d{2})?|NO DATE)\s*(?:\((?P<agency>[^)]*)\))?\s*--\s*"
@@ -244,13 +245,17 @@ class RawDoc:
 def split_raw(text: str) -> list[tuple[str, str]]:
     """A raw MUC text file -> [(doc id, text)]."""
     marks = list(_DOC_ID.finditer(text))
-    return [(m.group("id"), text[m.end() : (marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip("\n"))
+    return [(m.group("id").upper(), text[m.end() : (marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip("\n"))
             for i, m in enumerate(marks)]  # fmt: skip
 
 
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def raw_doc(doc_id: str, text: str) -> RawDoc:
-    """Turn a MUC story into the wire-header form the pipeline reads."""
-    m = _DATELINE.match(text)
+    """Turn a MUC story into the wire-header form the pipeline reads. A mixed-case copy
+    (``tst4-muc4.mixed-case``) keeps its case: only an all-upper-case body is true-cased."""
+    m = _DATELINE.match(text.translate(_ASCII_UPPER))  # same offsets: the dateline grammar is upper case
     published = place = None
     body = text
     if m:
@@ -258,8 +263,10 @@ def raw_doc(doc_id: str, text: str) -> RawDoc:
         d = _key_day(m.group("date")) if m.group("date") != "NO DATE" else None
         published = d.isoformat() if d else None
         place = None if m.group("place").strip() in _NOT_PLACES else m.group("place").strip().title()
-    body = re.sub(r"^\s*(?:\[[A-Z ,.'\-]+\]\s*)+", "", body)  # "[TEXT]", "[EXCERPT] [CONTINUED]"
-    body = truecase(" ".join(body.split()))
+    body = re.sub(r"^\s*(?:\[[A-Z ,.'\-]+\]\s*)+", "", body, flags=re.I)  # "[TEXT]", "[EXCERPT] [CONTINUED]"
+    body = " ".join(body.split())
+    if not re.search(r"[a-z]", body):
+        body = truecase(body)
     header = ""
     if published:
         d = date.fromisoformat(published)
@@ -301,6 +308,52 @@ _LOCATIVES = {"in", "near", "at", "of", "from", "to", "outside"}
 def _is_place(gaz, word: str, locative: bool) -> bool:  # type: ignore[no-untyped-def]
     floor = 1_000 if locative else 10_000
     return any(p.primary and (p.feature != "city" or p.population >= floor) for p in gaz.candidates(word))
+
+
+# --- split layout -------------------------------------------------------------------------
+MIXED_CASE = ".mixed-case"
+
+
+def raw_split_dir(root: Path, split: str) -> Path | None:
+    """Raw texts and keys of one split: ``raw/<split>/`` (dev) or ``<split>_raw/`` (held-out test)."""
+    return next((d for d in (root / "raw" / split, root / f"{split}_raw") if d.is_dir()), None)
+
+
+def read_raw(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """Key file contents and (doc id, text) pairs under a raw split folder (its subfolders
+    too): ``key-*`` files are keys, other files texts. A ``*.mixed-case`` copy replaces the
+    upper-case text of the same doc id, so no document counts twice."""
+    keys: list[str] = []
+    texts: dict[str, str] = {}
+    mixed: set[str] = set()
+    for f in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        content = f.read_text(encoding="latin-1")
+        if f.name.startswith("key-"):
+            keys.append(content)
+            continue
+        is_mixed = f.name.endswith(MIXED_CASE)
+        for doc_id, text in split_raw(content):
+            if is_mixed or doc_id not in mixed:
+                texts[doc_id] = text
+            if is_mixed:
+                mixed.add(doc_id)
+    return keys, list(texts.items())
+
+
+def resolve_muc4(path: Path, options: EvalOptions, need_gtt: bool = True) -> tuple[Split, Path, Path | None]:
+    """The split, its raw folder and its GTT ``<split>.json`` (None when not needed and
+    absent): PATH is the muc4 folder or a split file. E302 when a needed part is missing."""
+    split = resolve_split(
+        path, options, lambda root, name: find_split_file(root, name, [".json"]) or raw_split_dir(root, name),
+        "{split}.json with raw/{split}/ or {split}_raw/",
+    )  # fmt: skip
+    raw = raw_split_dir(split.root, split.name)
+    gtt = find_split_file(split.root, split.name, [".json"])
+    missing = [f"raw/{split.name}/ or {split.name}_raw/"] if raw is None else []
+    missing += [f"{split.name}.json"] if gtt is None and need_gtt else []
+    if raw is None or missing:
+        raise WirecoderError(E.E302, path=split.root, hint=f"Split '{split.name}' is missing {' and '.join(missing)}.")
+    return split, raw, gtt
 
 
 # --- predictions --------------------------------------------------------------------------
@@ -441,6 +494,7 @@ def _dateline(doc: Document) -> EventLocation | None:
 
 
 def _majority_country(root: Path) -> str | None:
+    """The most common key country of the train keys (``raw/train``); None without them."""
     counts: Counter[str] = Counter()
     for key in sorted((root / "raw" / "train").glob("key-*")):
         for temps in parse_keys(key.read_text(encoding="latin-1")).values():
@@ -451,9 +505,13 @@ def _majority_country(root: Path) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _majority_template(root: Path) -> Template:
-    """The most common incident type with each role's most common train filler."""
-    train = load_gtt((root / "train.json").read_text(encoding="utf-8").splitlines())
+def _majority_template(root: Path) -> Template | None:
+    """The most common incident type with each role's most common train filler; None
+    without ``train.json`` (held-out data may be unpacked alone)."""
+    train_file = root / "train.json"
+    if not train_file.is_file():
+        return None
+    train = load_gtt(train_file.read_text(encoding="utf-8").splitlines())
     types: Counter[str] = Counter()
     fillers: dict[str, Counter[str]] = {r: Counter() for r in ROLES}
     for temps in train.values():
@@ -461,6 +519,8 @@ def _majority_template(root: Path) -> Template:
             types[t.incident_type] += 1
             for r in ROLES:
                 fillers[r].update(norm(ent[0]) for ent in t.roles[r])
+    if not types:
+        return None
     t = Template(types.most_common(1)[0][0])
     for r in ROLES:
         if fillers[r]:
@@ -468,24 +528,23 @@ def _majority_template(root: Path) -> Template:
     return t
 
 
-@register_eval("muc4", help="MUC-4 dev (TST1+TST2): GTT template F1 (exact/head) and incident date/location accuracy from raw keys.")
+@register_eval("muc4", help="MUC-4 (test = TST3+TST4, else dev = TST1+TST2; --split): GTT template F1 (exact/head) and incident date/location accuracy from raw keys.")
 def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     from ..pipeline import Pipeline
 
-    root = require_path(path, "Expected shared/data/muc4 (dev.json and raw/dev/tst1, raw/dev/tst2).")
-    gtt = load_gtt((root / "dev.json").read_text(encoding="utf-8").splitlines())
+    split, raw_dir, gtt_file = resolve_muc4(path, options)
+    root = split.root
+    gtt = load_gtt(gtt_file.read_text(encoding="utf-8").splitlines()) if gtt_file else {}
     keys: dict[str, list[Template]] = {}
-    raws: list[RawDoc] = []
-    for sub in sorted((root / "raw" / "dev").iterdir()):
-        for f in sorted(sub.iterdir()):
-            content = f.read_text(encoding="latin-1")
-            if f.name.startswith("key-"):
-                keys.update(parse_keys(content))
-            else:
-                raws.extend(raw_doc(i, t) for i, t in split_raw(content))
+    key_texts, texts = read_raw(raw_dir)
+    for content in key_texts:
+        keys.update(parse_keys(content))
+    if not texts:
+        raise WirecoderError(E.E302, path=raw_dir, hint="No MUC texts (lines like TST3-MUC4-0001 opening each story) in it.")
     if options.limit:
-        raws = raws[: options.limit]
-        gtt = {r.doc_id: gtt.get(r.doc_id, []) for r in raws}
+        texts = texts[: options.limit]
+        gtt = {i: gtt.get(i, []) for i, _ in texts}
+    raws = [raw_doc(i, t) for i, t in texts]
     docs = [Document(text=r.text, doc_id=r.doc_id, published=r.published, published_from_meta=r.published is not None)
             for r in raws]  # fmt: skip
     out = list(Pipeline().pipe(docs))
@@ -498,12 +557,17 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
         if mode == "exact":
             for role in (*ROLES, "incident_type"):
                 systems[SYSTEM][f"{role}_f1"] = s[role].f1
+    notes: list[str] = []
     maj = _majority_template(root)
-    for mode in ("exact", "head"):
+    if maj is None:
+        notes.append("majority template baseline omitted: no train.json next to the split")
+    for mode in ("exact", "head") if maj is not None else ():
         s = score_templates(gtt, {d: [maj] for d in gtt}, mode)
         systems["majority"].update(s["all"].as_dict(f"template_{mode}_"))
 
     majority_country = _majority_country(root)
+    if majority_country is None:
+        notes.append("majority country baseline omitted: no train keys in raw/train/")
     tallies: dict[str, Counter[str]] = {s: Counter() for s in (*systems, "wirecoder-aligned")}
     errors: list[dict[str, Any]] = []
     for doc in out:
@@ -526,8 +590,9 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
                 guesses["oracle-span"] = (d[0] if d else None, loc[0] if loc else None)
             else:
                 guesses["oracle-span"] = guesses["dateline"]
-            mc = country_iso3(majority_country) if majority_country else None
-            guesses["majority"] = (doc.published, EventLocation(majority_country or "", None, mc) if mc else None)
+            if majority_country is not None:
+                mc = country_iso3(majority_country)
+                guesses["majority"] = (doc.published, EventLocation(majority_country, None, mc) if mc else None)
             for name, (d, loc) in guesses.items():
                 t = tallies[name]
                 t["n"] += 1
@@ -550,6 +615,9 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
             if suffix:
                 row["aligned_templates"] = t["n"]
     n_templates = sum(len(v) for v in keys.values() if v)
+    if not systems["majority"]:
+        del systems["majority"]
+    details: dict[str, Any] = {"baseline_notes": notes} if notes else {}
     return EvalResult(
         dataset="muc4",
         path=str(root),
@@ -557,6 +625,7 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
         systems=systems,
         details={"gold_templates": sum(len(v) for v in gtt.values()), "key_templates": n_templates,
                  "predicted_templates": sum(len(v) for v in pred_t.values()),
-                 "failed_docs": sum(d.failed for d in out)},  # fmt: skip
+                 "failed_docs": sum(d.failed for d in out), **details},  # fmt: skip
         errors=errors,
+        split=split.name,
     )

@@ -29,9 +29,10 @@ from typing import Any
 
 from ..attribution.confidence import attribution_for
 from ..document import Document
+from ..errors import E, WirecoderError
 from ..records import Event
-from .base import SYSTEM, EvalOptions, EvalResult, register_eval, require_path
-from .muc4 import norm, raw_doc, split_raw
+from .base import SYSTEM, EvalOptions, EvalResult, register_eval
+from .muc4 import norm, raw_doc, read_raw, resolve_muc4
 
 CONFIDENCE_MAP = {
     "REPORTED AS FACT": "reported",
@@ -101,32 +102,32 @@ def matching_event(doc: Document, orgs: list[str]) -> Event | None:
     return None
 
 
-def _majority(root: Path) -> str:
+def _majority(root: Path) -> str | None:
+    """The most frequent label of the train keys (``raw/train``); None without them."""
     counts: Counter[str] = Counter()
     for key in sorted((root / "raw" / "train").glob("key-*")):
         for temps in parse_confidence(key.read_text(encoding="latin-1")).values():
             for labels, _ in temps:
                 counts.update(labels)
-    return counts.most_common(1)[0][0]
+    return counts.most_common(1)[0][0] if counts else None
 
 
-@register_eval("muc4-confidence", help="MUC-4 dev (TST1+TST2): PERP: ORGANIZATION CONFIDENCE vs event attribution (accuracy), majority baseline.")
+@register_eval("muc4-confidence", help="MUC-4 (test = TST3+TST4, else dev = TST1+TST2; --split): PERP: ORGANIZATION CONFIDENCE vs event attribution (accuracy), majority baseline.")
 def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     from ..pipeline import Pipeline
 
-    root = require_path(path, "Expected shared/data/muc4 (raw/dev/tst1, raw/dev/tst2 with keys).")
+    split, raw_dir, _ = resolve_muc4(path, options, need_gtt=False)
+    root = split.root
     keys: dict[str, list[tuple[set[str], list[str]]]] = {}
-    raws = []
-    for sub in sorted((root / "raw" / "dev").iterdir()):
-        for f in sorted(sub.iterdir()):
-            content = f.read_text(encoding="latin-1")
-            if f.name.startswith("key-"):
-                keys.update(parse_confidence(content))
-            else:
-                raws.extend(raw_doc(i, t) for i, t in split_raw(content) if i in keys or not keys)
-    raws = [r for r in raws if r.doc_id in keys]
+    key_texts, texts = read_raw(raw_dir)
+    for content in key_texts:
+        keys.update(parse_confidence(content))
+    texts = [(i, t) for i, t in texts if i in keys]
+    if not texts:
+        raise WirecoderError(E.E302, path=raw_dir, hint="No MUC text with a PERP: ORGANIZATION CONFIDENCE key in it.")
     if options.limit:
-        raws = raws[: options.limit]
+        texts = texts[: options.limit]
+    raws = [raw_doc(i, t) for i, t in texts]
     docs = [Document(text=r.text, doc_id=r.doc_id, published=r.published, published_from_meta=r.published is not None) for r in raws]
     majority = _majority(root)
     tallies: dict[str, Counter[str]] = {s: Counter() for s in (SYSTEM, "attribution_for", "majority")}
@@ -149,12 +150,17 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
                                "from": "event" if ev is not None else "attribution_for",
                                "context": doc.text[max(0, span[0] - 150) : span[1] + 150] if span else None})  # fmt: skip
     systems = {name: {"accuracy": t["ok"] / t["n"] if t["n"] else None} for name, t in tallies.items()}
+    notes = [] if majority else ["majority baseline omitted: no train keys in raw/train/"]
+    if majority is None:
+        del systems["majority"]
     n = tallies[SYSTEM]["n"]
     return EvalResult(
         dataset="muc4-confidence",
         path=str(root),
         n=n,
         systems=systems,
-        details={"templates": n, "matched_events": matched, "gold_labels": dict(gold_counts), "majority_label": majority},
+        details={"templates": n, "matched_events": matched, "gold_labels": dict(gold_counts), "majority_label": majority,
+                 **({"baseline_notes": notes} if notes else {})},  # fmt: skip
         errors=errors,
+        split=split.name,
     )

@@ -15,11 +15,12 @@ from collections import Counter
 from pathlib import Path
 
 from ..document import Document
+from ..errors import E, WirecoderError
 from ..events.corpora import read_plover
 from ..events.plover import act_category, keyword_category, sentence_category
 from ..events.training import cv_tfidf_svm
 from ..pipeline import Pipeline
-from .base import EvalOptions, EvalResult, register_eval, require_path
+from .base import EvalOptions, EvalResult, find_split_file, register_eval, resolve_split
 from .metrics import accuracy, macro_f1, per_class_f1
 
 
@@ -46,8 +47,11 @@ def _category(doc: Document) -> tuple[str | None, str]:
     "CV classifier); majority, keyword and TF-IDF+SVM baselines.",
 )
 def eval_plover(path: Path, opts: EvalOptions) -> EvalResult:
-    require_path(path, "PLOVER GSR dev lives at ../shared/data/plover_gsr/dev.json.")
+    split = resolve_split(path, opts, lambda root, name: find_split_file(root, name, [".json"]), "{split}.json")
+    path = split.target
     items = list(read_plover(path))
+    if not items:
+        raise WirecoderError(E.E302, path=path, hint="The file has no labelled rows.")
     if opts.limit:
         items = items[: opts.limit]
     gold = [x.fine or "" for x in items]
@@ -66,6 +70,7 @@ def eval_plover(path: Path, opts: EvalOptions) -> EvalResult:
     majority = Counter(gold).most_common(1)[0][0]
     keyword = [keyword_category(t) or majority for t in texts]
     result = EvalResult(
+        split=split.name,
         dataset="plover",
         path=str(path),
         n=n,

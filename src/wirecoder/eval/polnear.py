@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..attribution.finder import ALL_TIERS, SPEECH, find_attributions
-from .base import EvalOptions, EvalResult, register_eval, require_path
+from ..errors import E, WirecoderError
+from .base import EvalOptions, EvalResult, register_eval, resolve_split
 from .metrics import PRF
 
 Extent = tuple[int, int]
@@ -164,20 +165,30 @@ def textacy_quotes(sdoc) -> list[Relation]:  # type: ignore[no-untyped-def]
     return out
 
 
-def load_dev(root: Path) -> list[tuple[str, str, list[Relation]]]:
-    dev = root / "dev"
+def is_split_dir(folder: Path) -> bool:
+    """A PolNeAR split folder (``dev/``, ``test/``) holds ``text/`` and ``attributions/``."""
+    return (folder / "text").is_dir() and (folder / "attributions").is_dir()
+
+
+def load_split(folder: Path) -> list[tuple[str, str, list[Relation]]]:
+    """(article name, text, gold relations) for each article of one split folder."""
     first: dict[str, Path] = {}
-    for ann in sorted((dev / "attributions").glob("*.ann")):
+    for ann in sorted((folder / "attributions").glob("*.ann")):
         first.setdefault(re.sub(r"_[0-9a-f]{4}$", "", ann.stem), ann)
-    return [(name, (dev / "text" / f"{name}.txt").read_text(encoding="utf-8"), read_ann(ann)) for name, ann in sorted(first.items())]
+    return [(name, (folder / "text" / f"{name}.txt").read_text(encoding="utf-8"), read_ann(ann)) for name, ann in sorted(first.items())]
 
 
-@register_eval("polnear", help="PolNeAR dev: Source/Cue/Content span F1 (exact and token overlap) and source-content links, textacy baseline.")
+@register_eval("polnear", help="PolNeAR (test, else dev; --split): Source/Cue/Content span F1 (exact and token overlap) and source-content links, textacy baseline.")
 def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     from ..stages.nlp import load_nlp
 
-    root = require_path(path, "Give the polnear folder (with dev/text and dev/attributions).")
-    articles = load_dev(root)
+    split = resolve_split(
+        path, options, lambda root, name: root / name if is_split_dir(root / name) else None,
+        "{split}/text and {split}/attributions", is_split_dir=is_split_dir, accepts_files=False,
+    )  # fmt: skip
+    articles = load_split(split.target)
+    if not articles:
+        raise WirecoderError(E.E302, path=split.target / "attributions", hint="No .ann files in it.")
     if options.limit:
         articles = articles[: options.limit]
     nlp = load_nlp()
@@ -206,4 +217,5 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
         systems={name: s.metrics() for name, s in systems.items()},
         details={"gold_relations": n_gold, "annotator": "first .ann per article in sorted order"},
         errors=errors,
+        split=split.name,
     )

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document
+from ..errors import E, WirecoderError
 from ..geo import event_location
 from ..records import Event
-from .base import SYSTEM, EvalOptions, EvalResult, register_eval, require_path
+from .base import SYSTEM, EvalOptions, EvalResult, find_split_file, register_eval, resolve_split
 from .metrics import PRF
 
 TYPES = ("Conflict.Attack", "Life.Die", "Life.Injure")
@@ -110,13 +111,15 @@ def _char_span(doc: dict[str, Any], start: int, end: int) -> tuple[int, int]:
     return flat[start][1], flat[end - 1][2]
 
 
-@register_eval("wikievents", help="WikiEvents dev: document-level argument head/coref F1 for attack/die/injure events, NER baseline, oracle-trigger Place accuracy.")
+@register_eval("wikievents", help="WikiEvents (test.jsonl, else dev.jsonl; --split): document-level argument head/coref F1 for attack/die/injure events, NER baseline, oracle-trigger Place accuracy.")
 def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     from ..pipeline import Pipeline
 
-    root = require_path(path, "Expected shared/data/wikievents (dev.jsonl, coref/dev.jsonlines).")
-    rows = [json.loads(x) for x in (root / "dev.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    coref_file = root / "coref" / "dev.jsonlines"
+    split = resolve_split(path, options, lambda root, name: find_split_file(root, name, [".jsonl"]), "{split}.jsonl")
+    rows = [json.loads(x) for x in split.target.read_text(encoding="utf-8").splitlines() if x.strip()]
+    if not rows:
+        raise WirecoderError(E.E302, path=split.target, hint="The file has no documents.")
+    coref_file = split.root / "coref" / f"{split.name.removesuffix('_info')}.jsonlines"
     if coref_file.exists():
         clusters = {}
         for x in coref_file.read_text(encoding="utf-8").splitlines():
@@ -161,10 +164,11 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     systems["oracle-trigger"] = {"place_accuracy": place_hits / place_n if place_n else None}
     return EvalResult(
         dataset="wikievents",
-        path=str(root),
+        path=str(path),
         n=len(rows),
         systems=systems,
         details={"gold_arguments": sum(len(gold_args(r)) for r in rows), "events": sum(len(d.events) for d in docs),
                  "place_triggers": place_n},  # fmt: skip
         errors=errors,
+        split=split.name,
     )
