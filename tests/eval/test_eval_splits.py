@@ -62,7 +62,7 @@ def test_nothing_found_is_e302_naming_what_was_looked_for(tmp_path: Path) -> Non
 def test_split_json_and_table_title() -> None:
     result = EvalResult(dataset="x", path="p", n=1, split="test")
     assert result.to_dict()["split"] == "test"
-    assert "[test split]" in str(result_table(result).title)
+    assert str(result_table(result).title).startswith("x, test split: p")
 
 
 # --- polnear: split folders -----------------------------------------------------------------

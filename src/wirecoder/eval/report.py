@@ -9,7 +9,7 @@ from .base import SYSTEM, EvalResult
 
 def result_table(result: EvalResult) -> Table:
     systems = [SYSTEM] + [s for s in result.systems if s != SYSTEM]
-    split = f" [{result.split} split]" if result.split else ""
+    split = f", {result.split} split" if result.split else ""
     table = Table(title=f"{result.dataset}{split}: {result.path} (n={result.n})")
     table.add_column("metric")
     for s in systems:
