@@ -78,6 +78,15 @@ def _edges(tokens: list[Token]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _edges_text(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A character range without the spaces and quote marks at its edges."""
+    while start < end and (text[start].isspace() or text[start] in "\"“”"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _subtree(tok: Token, exclude: set[int] | None = None) -> list[Token]:
     return [t for t in tok.subtree if not exclude or t.i not in exclude]
 
@@ -152,7 +161,7 @@ class _Finder:
             and tok.dep_ in {"parataxis", "advcl"}
             and head.i != tok.i
             and head.pos_ in {"VERB", "AUX"}
-            and head.lemma_.lower() not in self.lex.cues
+            and getattr(self.lex.cues.get(head.lemma_.lower()), "tier", None) != "speech"
         ):
             # "The army, officials said, attacked …": the host clause is the content
             own = {t.i for t in tok.subtree}
@@ -269,9 +278,11 @@ class _Finder:
         return (start, end) if end > start else None
 
     # --- quotes next to an attribution clause -------------------------------------------
-    def adjacent_quotes(self, tok: Token) -> list[Quote]:
+    def adjacent_quotes(self, tok: Token, bare: bool = False) -> list[Quote]:
         """The quote closing just before the cue's clause ("'…,' X said") and/or the one
-        opening just after it ("X said: '…'", or the second half of a split quote)."""
+        opening just after it ("X said: '…'", or the second half of a split quote). A
+        ``bare`` cue (no clause of its own) also takes a quote closing with a period
+        ("'… missing.' Trump said.")."""
         before = after = None
         for q in self.all_quotes:
             if q.close_at + _MAX_GAP_CHARS < tok.idx or q.open_at > tok.idx + _MAX_GAP_CHARS:
@@ -283,7 +294,9 @@ class _Finder:
             elif q.open_at > tok.idx and after is None and self._gap_ok(tok.idx + len(tok.text), q.open_at):
                 after = q
         found: list[Quote] = []
-        if before is not None and self.text[before.close_at - 1] in ",?!—–-":
+        closers = ",?!—–-." if bare else ",?!—–-"
+        last = self.text[before.open_at + 1 : before.close_at].rstrip(" '’‘\"”“")[-1:] if before is not None else ""
+        if last and last in closers:
             found.append(before)
         if after is not None:
             lead = self.text[tok.idx + len(tok.text) : after.open_at].rstrip()
@@ -292,12 +305,27 @@ class _Finder:
                 found.append(after)
         return found
 
+    def colon_block(self, end: int) -> tuple[int, int] | None:
+        """What follows a cue clause ending in a colon, unquoted: the rest of its paragraph,
+        or the next paragraph when the colon ends one ("Limbaugh added:\n\nAnd from …")."""
+        rest = self.text[end : end + 3].lstrip(" ")
+        if not rest.startswith(":"):
+            return None
+        start = self.text.index(":", end) + 1
+        lo, hi = self.paragraph(start)
+        if not self.text[start:hi].strip():
+            if hi >= len(self.text):
+                return None
+            lo, hi = self.paragraph(hi + 2)
+            start = lo
+        return _edges_text(self.text, start, hi)
+
     def _gap_ok(self, start: int, end: int) -> bool:
         """Text between a quote mark and the cue: same paragraph, no sentence end, no
         other quote, a short attribution clause."""
         gap = _ABBREV.sub("", self.text[start:end])
         return (
-            "\n\n" not in gap
+            ("\n\n" not in gap or not gap.strip(" \n\t:"))  # "He said:\n\n'…'"
             and not any(m in gap for m in '"“”«»')
             and not any(p in gap for p in (". ", "? ", "! "))
             and len(gap.split()) <= 14
@@ -317,10 +345,12 @@ class _Finder:
             cspan = self.cue_span(tok, src, upto, in_content)
             clause_tokens = [t for t in tok.subtree if t.i not in in_content]
             clause = _edges(clause_tokens) or cspan
-            quotes = self.adjacent_quotes(tok)
+            quotes = self.adjacent_quotes(tok, bare=content is None)
             if content is not None and content[1] == "ccomp" and min(t.idx for t in content[0]) > tok.idx:
                 # "'…,' the mayor said, adding that …": the quote before is the host cue's
-                quotes = [q for q in quotes if q.open_at > tok.idx]
+                # "Asked if …, X said, '…'": a quote after the cue's own clause is the next cue's
+                end = max(t.idx for t in content[0])
+                quotes = [q for q in quotes if tok.idx < q.open_at <= end]
             kind, method, conf = "indirect", f"dep:{content[1]}" if content else "", 0.8
             if quotes:
                 segs = [s for q in quotes for s in q.trimmed(self.text)]
@@ -341,11 +371,14 @@ class _Finder:
                 if span is None:
                     continue
                 spans = [span]
+            elif (block := self.colon_block(clause[1])) is not None:
+                kind, method, spans = "direct", "colon", [block]
             else:
                 continue
             if cue.clausal_only and kind == "indirect" and content[1] not in {"ccomp", "host"}:
                 continue
-            spans = [c for c in (self.clip(s, tok.idx) for s in spans) if c]
+            if method != "colon":  # a colon block is cut to its paragraph already
+                spans = [c for c in (self.clip(s, tok.idx) for s in spans) if c]
             src = self.clip(src, tok.idx) if src else None
             if not spans:
                 continue
@@ -492,12 +525,25 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool =
                     cut = finder.text[o.content[-1][0] : a.clause[0] if a.clause else a.cue[0]].rstrip(" ,;—–-\n")
                     if cut:
                         o.content[-1] = (o.content[-1][0], o.content[-1][0] + len(cut))
+    # one quote claimed by two cues ("Asked …, X said, '…'"): the cue nearer to it speaks
+    nearest: dict[tuple[tuple[int, int], ...], Attribution] = {}
+    for a in found:
+        key = tuple(a.content)
+        if key not in nearest or _distance(a) < _distance(nearest[key]):
+            nearest[key] = a
     kept: list[Attribution] = []
     for a in found:
         anchor = a.cue[0] if a.cue else a.start
         if not (nested and a.lemma in finder.lex.nested) and any(o is not a and not o.nominal and any(s <= anchor < e for s, e in o.content) for o in found):
             continue
-        if any(k.content == a.content for k in kept):
+        if nearest[tuple(a.content)] is not a:
             continue
         kept.append(a)
     return kept
+
+
+def _distance(a: Attribution) -> int:
+    """Characters between a relation's cue and its content."""
+    if a.cue is None:
+        return 0
+    return max(0, a.start - a.cue[1], a.cue[0] - a.end)

@@ -1,0 +1,59 @@
+"""Attribution finder constructions: which cue takes a quote, colon blocks, bare cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.attribution.finder import ALL_TIERS, SPEECH, find_attributions
+from wirecoder.stages.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def found(nlp, text: str, tiers=SPEECH):
+    return [
+        (text[a.cue[0] : a.cue[1]] if a.cue else None, [text[s:e] for s, e in a.content], a.method)
+        for a in find_attributions(nlp(text), tiers)
+    ]
+
+
+def test_nearest_cue_takes_the_quote(nlp):
+    text = "Asked whether the curfew would be lifted, Colonel Ahmed Khan said, “The operation will go on until the area is clear.”"
+    rels = found(nlp, text)
+    quote = "The operation will go on until the area is clear."
+    assert [cue for cue, content, _ in rels if content == [quote]] == ["said"]
+
+
+def test_colon_block_in_next_paragraph(nlp):
+    text = "The governor added:\n\nThe attack on the market was planned weeks in advance by the group.\n\nOther news followed."
+    rels = found(nlp, text)
+    assert ("added", ["The attack on the market was planned weeks in advance by the group."], "colon") in rels
+
+
+def test_quote_in_next_paragraph_after_colon(nlp):
+    text = "The spokesman said:\n\n“We will not negotiate with those who attacked the convoy.”"
+    rels = found(nlp, text)
+    assert rels and rels[0][1] == ["We will not negotiate with those who attacked the convoy."]
+
+
+def test_bare_cue_takes_a_quote_closing_with_a_period(nlp):
+    text = "“The militants fled into the hills after the clash.” The police chief said.\n\nMore later."
+    rels = found(nlp, text)
+    assert rels and rels[0][0] == "said"
+    assert rels[0][1] == ["The militants fled into the hills after the clash."]
+
+
+def test_cue_with_its_own_clause_does_not_take_a_period_quote(nlp):
+    text = "“The militants fled into the hills after the clash.” The police chief said the curfew would stay."
+    rels = found(nlp, text)
+    assert [content for _, content, _ in rels] == [["the curfew would stay"]]
+
+
+def test_parenthetical_speech_cue_inside_a_mined_host_clause(nlp):
+    text = "The museum, the director said, celebrated several local heroes of the independence war."
+    rels = found(nlp, text, ALL_TIERS)
+    said = [content for cue, content, _ in rels if cue == "said"]
+    assert said and said[0][0] == "The museum"
