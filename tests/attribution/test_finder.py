@@ -57,3 +57,11 @@ def test_parenthetical_speech_cue_inside_a_mined_host_clause(nlp):
     rels = found(nlp, text, ALL_TIERS)
     said = [content for cue, content, _ in rels if cue == "said"]
     assert said and said[0][0] == "The museum"
+
+
+def test_noun_cue_with_that_clause_is_a_mined_relation(nlp):
+    text = "Residents doubted the governor's claim that the militia controlled the border crossing."
+    rels = [a for a in find_attributions(nlp(text), ALL_TIERS) if a.method == "noun"]
+    assert [(text[a.cue[0] : a.cue[1]], text[a.source[0] : a.source[1]]) for a in rels] == [("claim", "the governor's")]
+    assert text[rels[0].start : rels[0].end] == "that the militia controlled the border crossing"
+    assert not [a for a in find_attributions(nlp(text), SPEECH) if a.method == "noun"]

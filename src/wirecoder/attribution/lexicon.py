@@ -43,6 +43,8 @@ class CueLexicon:
     nested: frozenset[str]
     #: verbs with a "that" clause that do not report it ("ensure that …")
     not_cues: frozenset[str]
+    #: nouns that head an attribution with a that-clause or prepositional content (mined)
+    noun_cues: frozenset[str]
 
 
 @functools.cache
@@ -63,6 +65,11 @@ def cue_lexicon() -> CueLexicon:
     for row in csv.DictReader(_read("mined_cues.tsv").splitlines(), delimiter="\t"):
         if row["lemma"] not in cues and float(row["precision"]) >= MIN_MINED_PRECISION:
             cues[row["lemma"]] = Cue(lemma=row["lemma"], act="state", tier="mined", dobj=True)
+    noun_cues = frozenset(
+        row["lemma"]
+        for row in csv.DictReader(_read("mined_noun_cues.tsv").splitlines(), delimiter="\t")
+        if float(row["precision"]) >= MIN_MINED_PRECISION
+    )
     return CueLexicon(
         cues=cues,
         according_to=tuple(raw["according_to"]),
@@ -72,6 +79,7 @@ def cue_lexicon() -> CueLexicon:
         label_stopwords=frozenset(raw["label_stopwords"]),
         nested=frozenset(raw["nested"]),
         not_cues=frozenset(raw["not_cues"]),
+        noun_cues=noun_cues,
     )
 
 
