@@ -65,3 +65,28 @@ def test_noun_cue_with_that_clause_is_a_mined_relation(nlp):
     assert [(text[a.cue[0] : a.cue[1]], text[a.source[0] : a.source[1]]) for a in rels] == [("claim", "the governor's")]
     assert text[rels[0].start : rels[0].end] == "that the militia controlled the border crossing"
     assert not [a for a in find_attributions(nlp(text), SPEECH) if a.method == "noun"]
+
+
+def test_headline_closing_on_source_and_speech_verb(nlp):
+    from wirecoder.attribution.finder import _Finder
+
+    text = "Ceasefire Talks Will Resume Next Week, Foreign Minister Says.\n\nISLAMABAD (Reuters) - Talks are planned."
+    heads = _Finder(nlp(text), SPEECH).headline()
+    assert [(text[a.cue[0] : a.cue[1]], text[a.source[0] : a.source[1]], text[a.start : a.end]) for a in heads] == [
+        ("Says", "Foreign Minister", "Ceasefire Talks Will Resume Next Week")
+    ]
+    assert heads[0].act == "state"
+    # one relation, whether the parser read the headline or not
+    assert len([a for a in find_attributions(nlp(text), SPEECH) if text[a.start : a.end] == "Ceasefire Talks Will Resume Next Week"]) == 1
+
+
+def test_headline_without_a_speech_verb_is_no_attribution(nlp):
+    from wirecoder.attribution.finder import _Finder
+
+    text = "Floods Hit the North, Thousands Flee.\n\nMore rain is expected."
+    assert _Finder(nlp(text), SPEECH).headline() == []
+
+
+def test_editorial_paragraph_label_is_no_speaker(nlp):
+    text = "The Latest: Army retakes the town after a week of fighting.\n\nMore follows."
+    assert not [a for a in find_attributions(nlp(text), ALL_TIERS) if a.method == "label"]

@@ -35,6 +35,8 @@ _CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Brig|[A-Z])\.")
 _NAME = r"((?:[A-Z][\w.'’-]*[ \t]){0,4}[A-Z][\w.'’-]*)"
 _LABEL = re.compile(r"(?m)^[ \t]*[\"“]?" + _NAME + r"[ \t]*(:|―|—|--)[ \t]+(\S[^\n]*)$")
+#: A headline closing on its source and a speech verb: "Talks will resume, minister says".
+_HEAD_TRAILING = re.compile(r"^(\S[^\n]*?),[ \t]+([A-Z][^,\n]{1,80}?)[ \t]+([A-Za-z]+)\.?[ \t]*$")
 _SIGNED = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:[ \t\xa0]+|(?<=[”\"]))(―|—|--)[ \t]*" + _NAME + r"\.?[ \t\xa0]*$")
 
 
@@ -521,6 +523,30 @@ class _Finder:
                 )
         return out
 
+    def headline(self) -> list[Attribution]:
+        """The first line as a headline "Content, Source Says." (title case defeats the parser)."""
+        line = self.text.split("\n", 1)[0]
+        m = _HEAD_TRAILING.match(line)
+        if m is None or len(line.split()) > 30 or len(m.group(2).split()) > 8:
+            return []
+        lemma = self.lex.speech_forms.get(m.group(3).lower())
+        if lemma is None:
+            return []
+        return [
+            Attribution(
+                content=[m.span(1)],
+                cue=m.span(3),
+                source=m.span(2),
+                kind="indirect",
+                lemma=lemma,
+                act=self.lex.cues[lemma].act,
+                tier="speech",
+                method="headline",
+                confidence=0.5,
+                clause=(m.start(2), m.end(3)),
+            )
+        ]
+
     def labels(self) -> list[Attribution]:
         """Transcript and vox-pop paragraphs: "WALLACE: …", "Jane Doe ― “…”"."""
         out: list[Attribution] = []
@@ -560,6 +586,7 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool =
     statement); PolNeAR annotates the inner ones too."""
     finder = _Finder(sdoc, tiers)
     found = finder.verb_relations() + finder.according_to() + finder.labels() + finder.adjectives() + finder.nouns()
+    found += finder.headline()
     found.sort(key=lambda a: (a.cue or (a.start, a.start))[0])
     for a in found:  # "X said A, adding that B": B is its own relation, A ends before it
         if a.participle and a.cue:

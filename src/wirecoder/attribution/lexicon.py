@@ -43,6 +43,8 @@ class CueLexicon:
     nested: frozenset[str]
     #: verbs with a "that" clause that do not report it ("ensure that …")
     not_cues: frozenset[str]
+    #: inflected forms of the speech cues ("says", "warned", "told") -> lemma, for unparsed headlines
+    speech_forms: dict[str, str]
     #: nouns that head an attribution with a that-clause or prepositional content (mined)
     noun_cues: frozenset[str]
 
@@ -70,6 +72,13 @@ def cue_lexicon() -> CueLexicon:
         for row in csv.DictReader(_read("mined_noun_cues.tsv").splitlines(), delimiter="\t")
         if float(row["precision"]) >= MIN_MINED_PRECISION
     )
+    forms = {w: lemma for w, lemma in raw["irregular_forms"].items()}
+    for lemma, cue in cues.items():
+        if cue.tier == "speech":
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            ies = lemma[:-1] + "ies" if lemma.endswith("y") else lemma + "s"
+            for form in (lemma + "s", lemma + "es", ies, stem + "ed", lemma):
+                forms.setdefault(form, lemma)
     return CueLexicon(
         cues=cues,
         according_to=tuple(raw["according_to"]),
@@ -79,6 +88,7 @@ def cue_lexicon() -> CueLexicon:
         label_stopwords=frozenset(raw["label_stopwords"]),
         nested=frozenset(raw["nested"]),
         not_cues=frozenset(raw["not_cues"]),
+        speech_forms=forms,
         noun_cues=noun_cues,
     )
 
