@@ -263,6 +263,7 @@ def _persons(sp: Any, lex: Lexicon, chosen: list[Mention], country: Country | No
     or an appositive after it (", who is the head of ..."); drop mentions the title swallowed
     ("Pakistani Army" in "Pakistani Army Chief Asim Munir"); merge surnames with full names."""
     table = countries()
+    text = sp.text  # built from the tokens on every access: once per document
     dropped: set[int] = set()
     full_names: list[Mention] = []
     for m in chosen:
@@ -294,7 +295,8 @@ def _persons(sp: Any, lex: Lexicon, chosen: list[Mention], country: Country | No
                 m.role = title
             m.country = iso or (org.country if org is not None else None)
         if m.role is None:
-            after = _appositive_role().match(sp.text[sp[m.end - 1].idx + len(sp[m.end - 1].text) :])
+            end_char = sp[m.end - 1].idx + len(sp[m.end - 1].text)
+            after = _appositive_role().match(text[end_char : end_char + _APPOSITIVE_CHARS])
             if after:
                 m.role = after.group(1).strip()
         # surname after the full name: same person
@@ -307,6 +309,10 @@ def _persons(sp: Any, lex: Lexicon, chosen: list[Mention], country: Country | No
         if m.country is None and country is not None:
             m.country = country.iso3
     return [m for m in chosen if id(m) not in dropped]
+
+
+#: How far past a name an appositive role is looked for (", who is the head of …").
+_APPOSITIVE_CHARS = 300
 
 
 @functools.lru_cache(maxsize=1)
@@ -383,10 +389,11 @@ def _resolve_descriptions(chosen: list[Mention]) -> list[Mention]:
 def _assemble(sp: Any, chosen: list[Mention]) -> list[Actor]:
     """One Actor per canonical name, mentions in text order, ordered by first mention."""
     actors: dict[str, Actor] = {}
+    full = sp.text  # built from the tokens on every access: once per document
     for m in chosen:
         assert m.name is not None
         start, end = sp[m.start].idx, sp[m.end - 1].idx + len(sp[m.end - 1].text)
-        text = sp.text[start:end]
+        text = full[start:end]
         actor = actors.get(m.name)
         if actor is None:
             actor = actors[m.name] = Actor(m.name, m.type, m.country, parent=m.parent, role=m.role)

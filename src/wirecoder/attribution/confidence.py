@@ -29,6 +29,9 @@ _ACRONYM = re.compile(r"(?:'s)?\s*[(\[]\s*([A-Z][A-Za-z]{1,9})\s*[)\]]")
 #: Characters between a hedge word and a mention of the perpetrator (same sentence): the
 #: hedge has to be about this actor, not another one in a long sentence.
 WINDOW = 100
+#: Mentions and speakers farther than this from the event are another story's (a long
+#: text chunked into 100,000-character documents holds hundreds of reports).
+REACH = 8000
 #: A perpetrator speaks when named in the speaker phrase's head ("Members of the FARC
 #: said"), not past an apposition ("an agency -- mouthpiece of the URNG -- says").
 _APPOSITION = re.compile(r"--|—|,|\(")
@@ -109,11 +112,13 @@ def attribution_for(
     if perpetrator_span is None:
         return "unknown", None
     pats = _patterns()
-    mentions = _mentions(doc, *perpetrator_span)
+    spans = [perpetrator_span, *([event_span] if event_span else [])]
+    reach = (min(s for s, _ in spans) - REACH, max(e for _, e in spans) + REACH)
+    mentions = [(s, e) for s, e in _mentions(doc, *perpetrator_span) if s < reach[1] and e > reach[0]]
     perp = doc.actor_at(*perpetrator_span)
     for st in doc.statements:  # the perpetrator speaking of the act: a claim
         sp = st.speaker_span
-        speaks = sp is not None and any(sp.start < e and s < sp.end and not _APPOSITION.search(doc.text, sp.start, s) for s, e in mentions)
+        speaks = sp is not None and reach[0] < sp.end and sp.start < reach[1] and any(sp.start < e and s < sp.end and not _APPOSITION.search(doc.text, sp.start, s) for s, e in mentions)
         if speaks and st.act != "deny" and pats["violent_acts"].search(st.text) and not _FUTURE.search(st.text):
             return "claimed", st.speaker or (perp.ref() if perp else None)
     sents: list[tuple[int, int]] = []

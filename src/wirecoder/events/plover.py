@@ -80,5 +80,5 @@ def sentence_category(sent: Any) -> tuple[str, int, int] | None:
 def _intended(tok: Any, sent: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in tok.children):
         return True
-    before = sent.doc.text[max(sent.start_char, tok.idx - 25) : tok.idx].lower()
+    before = sent.text[max(0, tok.idx - 25 - sent.start_char) : tok.idx - sent.start_char].lower()
     return bool(re.search(r"(?:willing|prepared|ready|offered|agreed|promised|pledged) to\s+$", before))

@@ -50,6 +50,9 @@ _FOREIGN_TOWN_OFF_DESK = 1_000_000
 #: How much the report's countries can outweigh size: enough for Hyderabad (Sindh) over
 #: Hyderabad (India), not for Bogota (New Jersey) over Bogotá.
 _MAX_COUNTRY_BONUS = 4.0
+#: A place's context is the places named around it: this many mentions on each side (a
+#: whole wire report; a 100,000-character chunk of a long text must not go quadratic).
+_CONTEXT_MENTIONS = 100
 _DESIGNATOR = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|department|district)\s+of\s+)|"
                          r"^(?:north|south|east|west|central|(?:north|south)?(?:east|west)?(?:ern)?)\s+|"
                          r"\s+(?:city|town|village|province|department|district|region|municipality|state)$", re.I)
@@ -267,11 +270,13 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
     for m in mentions:
         if m.candidates:
             m.choice = max(m.candidates, key=score)
+    keys = [fold(m.text) for m in mentions]
     for _ in range(2):
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if not m.candidates:
                 continue
-            countries, regions = _context(mentions, exclude=m, hint=hint)
+            lo, hi = max(0, i - _CONTEXT_MENTIONS), i + _CONTEXT_MENTIONS + 1
+            countries, regions = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
             pool = [p for p in m.candidates if not _foreign_small_town(p, countries, hint)]
             if not pool:
                 m.choice = None
@@ -304,11 +309,15 @@ def _foreign_small_town(p: Place, countries: Counter[str], hint: str | None = No
     return p.population < (_FOREIGN_TOWN_OFF_DESK if hint else _FOREIGN_SMALL_TOWN)
 
 
-def _context(mentions: list[_Mention], exclude: _Mention, hint: str | None = None) -> tuple[Counter[str], set[tuple[str, str]]]:
+def _context(
+    mentions: list[_Mention], keys: list[str], exclude: _Mention, hint: str | None = None
+) -> tuple[Counter[str], set[tuple[str, str]]]:
+    """Countries and regions the other mentions (``keys``: their folded names) point to."""
     countries: Counter[str] = Counter({hint: 2} if hint else {})
     regions: set[tuple[str, str]] = set()
-    for m in mentions:
-        if m is exclude or m.choice is None or fold(m.text) == fold(exclude.text) or m.choice in exclude.candidates:
+    own = fold(exclude.text)
+    for m, key in zip(mentions, keys, strict=True):
+        if m is exclude or m.choice is None or key == own or m.choice in exclude.candidates:
             continue  # a name does not vouch for itself ("Tirah" and "Tirah Valley")
         p = m.choice
         if p.country:
