@@ -90,3 +90,15 @@ def test_headline_without_a_speech_verb_is_no_attribution(nlp):
 def test_editorial_paragraph_label_is_no_speaker(nlp):
     text = "The Latest: Army retakes the town after a week of fighting.\n\nMore follows."
     assert not [a for a in find_attributions(nlp(text), ALL_TIERS) if a.method == "label"]
+
+
+def test_reported_clause_hung_on_the_cue_object(nlp):
+    text = "The governor told the forum he was against the new curfew because it hurt traders."
+    rels = found(nlp, text)
+    assert rels and rels[0][0] == "told" and rels[0][1][0].startswith("he was against the new curfew")
+    assert rels[0][2] == "dep:misattached"
+
+
+def test_relative_clause_on_the_object_is_not_content(nlp):
+    text = "The spokesman described the plan, which officials approved last week, as reckless."
+    assert all(method != "dep:misattached" for _, _, method in found(nlp, text))

@@ -157,6 +157,9 @@ class _Finder:
                 objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
                 if objs:
                     return _subtree(objs[0]), "prep"
+        clause = self._misattached_clause(tok) if cue.tier == "speech" else None
+        if clause is not None:
+            return _subtree(clause), "misattached"
         head = tok.head
         if (
             cue.tier == "speech"
@@ -168,6 +171,27 @@ class _Finder:
             # "The army, officials said, attacked …": the host clause is the content
             own = {t.i for t in tok.subtree}
             return [t for t in head.subtree if t.i not in own], "host"
+        return None
+
+    @staticmethod
+    def _misattached_clause(tok: Token) -> Token | None:
+        """The reported clause the parser hung on the cue's object ("told the forum he was
+        …", "says in a statement that …", "telling a group that …"): a clause after the cue,
+        reached through objects and prepositions only, with a subject of its own that is no
+        relative pronoun (so "the plan, which officials approved" stays a relative clause)."""
+        frontier = [c for c in tok.children if c.i > tok.i and c.dep_ in {"dobj", "dative", "prep", "npadvmod"}]
+        for _ in range(3):
+            nxt: list[Token] = []
+            for node in frontier:
+                for c in node.children:
+                    if c.dep_ in {"relcl", "acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
+                        subj = [g for g in c.children if g.dep_ in _SUBJ]
+                        wh = [g for g in c.subtree if g.tag_ in {"WDT", "WP", "WP$", "WRB"} and g.dep_ != "mark" and g.i < c.i]
+                        if subj and not wh and subj[0].i > node.i:
+                            return c
+                    elif c.dep_ in {"pobj", "prep"}:
+                        nxt.append(c)
+            frontier = nxt
         return None
 
     def source_of(self, tok: Token) -> tuple[Token | None, str | None, Token | None]:
