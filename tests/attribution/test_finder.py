@@ -102,3 +102,9 @@ def test_reported_clause_hung_on_the_cue_object(nlp):
 def test_relative_clause_on_the_object_is_not_content(nlp):
     text = "The spokesman described the plan, which officials approved last week, as reckless."
     assert all(method != "dep:misattached" for _, _, method in found(nlp, text))
+
+
+def test_verb_outranks_its_channel_noun_for_the_same_clause(nlp):
+    text = "The provincial governor says in a statement that the army will stay in the valley."
+    rels = find_attributions(nlp(text), ALL_TIERS, nested=True)
+    assert [(text[a.cue[0] : a.cue[1]], text[a.source[0] : a.source[1]]) for a in rels] == [("says", "The provincial governor")]

@@ -157,7 +157,7 @@ class _Finder:
                 objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
                 if objs:
                     return _subtree(objs[0]), "prep"
-        clause = self._misattached_clause(tok) if cue.tier == "speech" else None
+        clause = self._misattached_clause(tok)
         if clause is not None:
             return _subtree(clause), "misattached"
         head = tok.head
@@ -179,7 +179,11 @@ class _Finder:
         …", "says in a statement that …", "telling a group that …"): a clause after the cue,
         reached through objects and prepositions only, with a subject of its own that is no
         relative pronoun (so "the plan, which officials approved" stays a relative clause)."""
-        frontier = [c for c in tok.children if c.i > tok.i and c.dep_ in {"dobj", "dative", "prep", "npadvmod"}]
+        frontier = [
+            c
+            for c in tok.children
+            if c.i > tok.i and c.dep_ in {"dobj", "dative", "prep", "npadvmod"} and not any(g.dep_ == "poss" for g in c.children)
+        ]  # "doubted the governor's claim that …" is the governor's
         for _ in range(3):
             nxt: list[Token] = []
             for node in frontier:
@@ -619,11 +623,11 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool =
                     cut = finder.text[o.content[-1][0] : a.clause[0] if a.clause else a.cue[0]].rstrip(" ,;—–-\n")
                     if cut:
                         o.content[-1] = (o.content[-1][0], o.content[-1][0] + len(cut))
-    # one quote claimed by two cues ("Asked …, X said, '…'"): the cue nearer to it speaks
+    # one content claimed by two cues ("Asked …, X said, '…'"): the nearer cue speaks, a verb before a noun
     nearest: dict[tuple[tuple[int, int], ...], Attribution] = {}
     for a in found:
         key = tuple(a.content)
-        if key not in nearest or _distance(a) < _distance(nearest[key]):
+        if key not in nearest or (a.method == "noun", _distance(a)) < (nearest[key].method == "noun", _distance(nearest[key])):
             nearest[key] = a
     kept: list[Attribution] = []
     for a in found:
