@@ -44,3 +44,24 @@ def test_train_predict_and_round_trip(tmp_path: Path) -> None:
     clf.save(path)
     again = EventClassifier.load(path)
     assert [p.label for p in again.predict(texts)] == [p.label for p in preds]
+
+
+def test_the_model_remembers_which_rows_it_learnt_from(tmp_path) -> None:
+    items = _items()
+    clf = EventClassifier.train(items)
+    clf.save(tmp_path / "m.joblib")
+    loaded = EventClassifier.load(tmp_path / "m.joblib")
+    assert all(loaded.saw(x.key) for x in items)
+    assert not loaded.saw("a row it never saw")
+
+
+def test_held_out_rows_are_scored_with_the_shipped_model_seen_rows_by_folds(tmp_path, monkeypatch) -> None:
+    from wirecoder.events import training
+
+    items = _items()
+    shipped = EventClassifier.train(items)
+    monkeypatch.setattr(training, "default_classifier", lambda: shipped)
+    unseen = [LabelledText(x.text, "held-out " + x.key, x.coarse, x.fine) for x in items]
+    assert training.fold_classifiers(unseen, tmp_path / "test.csv", 5) == [shipped] * 5
+    refit = training.fold_classifiers(items, tmp_path / "dev.csv", 5)
+    assert all(clf is not shipped for clf in refit)  # seen rows: a model per fold that never saw them

@@ -28,7 +28,7 @@ from ..document import Document
 from ..errors import E, WirecoderError
 from ..events.corpora import LabelledText, fold_of, read_acled
 from ..events.lexicon import NONE, PROTESTS_OR_RIOTS, deciding_cue, find_cues, taxonomy
-from ..events.training import cv_tfidf_svm, events_options, fold_classifiers
+from ..events.training import cv_tfidf_svm, events_options, fold_classifiers, shipped_model_for
 from ..geo import normalize_admin1
 from ..pipeline import DEFAULT_STAGES, Pipeline
 from ..records import Event
@@ -198,6 +198,7 @@ def eval_acled(path: Path, opts: EvalOptions) -> EvalResult:
         systems={"wirecoder": ours, "majority": majority, "keyword": keyword, "tfidf_svm_cv": svm, "regex": regex},
         details={
             "folds": opts.folds,
+            "classifier": "shipped model (it never saw these rows)" if shipped_model_for(items) else "cross-validated per fold",
             "per_class_event_type": {k: {"f1": f, "n": s} for k, (f, s) in per_class_f1(gold_type, pred_type).items()},
         },
     )

@@ -18,7 +18,7 @@ from ..document import Document
 from ..errors import E, WirecoderError
 from ..events.corpora import fold_of, read_case
 from ..events.lexicon import taxonomy
-from ..events.training import cv_tfidf_svm, events_options, fold_classifiers
+from ..events.training import cv_tfidf_svm, events_options, fold_classifiers, shipped_model_for
 from ..pipeline import DEFAULT_STAGES, Pipeline
 from .base import EvalOptions, EvalResult, find_split_file, register_eval, resolve_split
 from .metrics import accuracy, macro_f1, per_class_f1, weighted_f1
@@ -73,6 +73,7 @@ def eval_case2021(path: Path, opts: EvalOptions) -> EvalResult:
         systems={"wirecoder": ours, "majority": _scores(gold, [majority_label] * n), "tfidf_svm_cv": _scores(gold, svm)},
         details={
             "folds": opts.folds,
+            "classifier": "shipped model (it never saw these rows)" if shipped_model_for(items) else "cross-validated per fold",
             "acled_label_rows": len(acled_rows),
             "per_class": {k: {"f1": f, "n": s} for k, (f, s) in sorted(per_class_f1(gold, pred).items())},
         },

@@ -14,6 +14,7 @@ files by ``scripts/train_event_classifier.py``; evaluation retrains it per fold.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -80,10 +81,19 @@ def _scores(model: Pipeline, texts: Sequence[str]) -> np.ndarray:
 class EventClassifier:
     """Joint coarse + fine linear models over TF-IDF features."""
 
-    def __init__(self, coarse: Pipeline, fine: Pipeline | None, weight: float = COARSE_WEIGHT) -> None:
+    def __init__(
+        self, coarse: Pipeline, fine: Pipeline | None, weight: float = COARSE_WEIGHT, trained_on: frozenset[str] = frozenset()
+    ) -> None:
         self.coarse = coarse
         self.fine = fine
         self.weight = weight
+        #: Fingerprints of the rows it learnt from: an eval scores those rows by
+        #: cross-validation, and rows it never saw with this model as users get it.
+        self.trained_on = trained_on
+
+    def saw(self, key: str) -> bool:
+        """Whether this model learnt from the labelled row with this key."""
+        return row_fingerprint(key) in self.trained_on
 
     @classmethod
     def train(cls, examples: Iterable[LabelledText], weight: float = COARSE_WEIGHT) -> EventClassifier:
@@ -96,7 +106,7 @@ class EventClassifier:
         fine = None
         if len({x.fine for x in fine_items}) > 1:
             fine = _model(len(fine_items)).fit([featurize(x.text) for x in fine_items], [x.fine for x in fine_items])
-        return cls(coarse, fine, weight)
+        return cls(coarse, fine, weight, frozenset(row_fingerprint(x.key) for x in items))
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         if not texts:
@@ -130,13 +140,21 @@ class EventClassifier:
         return out
 
     def save(self, path: Path) -> None:
-        joblib.dump({"version": FORMAT_VERSION, "coarse": self.coarse, "fine": self.fine, "weight": self.weight},
-                    path, compress=3)
+        joblib.dump(
+            {"version": FORMAT_VERSION, "coarse": self.coarse, "fine": self.fine, "weight": self.weight,
+             "trained_on": sorted(self.trained_on)},
+            path, compress=3,
+        )  # fmt: skip
 
     @classmethod
     def load(cls, path: Path) -> EventClassifier:
         blob = joblib.load(path)
-        return cls(blob["coarse"], blob["fine"], blob["weight"])
+        return cls(blob["coarse"], blob["fine"], blob["weight"], frozenset(blob.get("trained_on", ())))
+
+
+def row_fingerprint(key: str) -> str:
+    """A short stable digest of a labelled row's key (the artefact lists these, not texts)."""
+    return hashlib.md5(key.encode("utf-8")).hexdigest()[:12]
 
 
 def artefact_path() -> Path:
