@@ -52,6 +52,25 @@ def test_ingest_counts_add_up_and_exit_1_on_failures(inputs, tmp_path, no_nlp):
     assert json.loads(again.stdout.strip().splitlines()[-1])["duplicate"] == 2
 
 
+def test_reingest_skips_the_pipeline_for_unchanged_documents(inputs, tmp_path, monkeypatch):
+    coded: list[str] = []
+
+    def counting(docs):  # the pipeline stand-in: records what it was given
+        for doc in docs:
+            coded.append(doc.doc_id)
+            yield doc
+
+    monkeypatch.setattr(wirecoder, "extract_many", counting)
+    db = str(tmp_path / "w.db")
+    first = runner.invoke(app, ["ingest", str(inputs / "one.txt"), str(inputs / "two.txt"), "--db", db, "--json"])
+    assert first.exit_code == 0 and len(coded) == 2
+    (inputs / "two.txt").write_text("Police dispersed protesters in Omdurman.", encoding="utf-8")
+    again = runner.invoke(app, ["ingest", str(inputs / "one.txt"), str(inputs / "two.txt"), "--db", db, "--json"])
+    counts = json.loads(again.stdout.strip().splitlines()[-1])
+    assert counts == {"stored": 1, "failed": 0, "duplicate": 1, "total": 2, "replaced": 1}
+    assert len(coded) == 3  # only the changed report was coded again
+
+
 def test_ingest_reports_an_unopenable_store(inputs, tmp_path, no_nlp):
     result = runner.invoke(app, ["ingest", str(inputs), "--db", str(tmp_path / "no" / "such" / "dir.db")])
     assert result.exit_code == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from enum import Enum
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def ingest(
     """
     import wirecoder
     from wirecoder.ingest import read_paths
+    from wirecoder.store import IngestCounts
 
     with _open(db) as store:
         progress = Progress(
@@ -69,8 +71,22 @@ def ingest(
                     yield doc
                     progress.advance(task)
 
-            docs = wirecoder.extract_many(read_paths([str(p) for p in paths], input_format))
+            unchanged = 0
+
+            def new_or_changed(docs: Iterable) -> Iterator:
+                """Documents already stored with the same text skip the pipeline (a re-sent
+                feed costs a look-up, not a parse); they are counted as duplicates."""
+                nonlocal unchanged
+                it = iter(docs)
+                while chunk := list(islice(it, batch_size)):
+                    known = store.unchanged_ids(chunk)
+                    unchanged += len(known)
+                    progress.advance(task, len(known))
+                    yield from (d for d in chunk if d.doc_id not in known)
+
+            docs = wirecoder.extract_many(new_or_changed(read_paths([str(p) for p in paths], input_format)))
             counts = store.write(tick(docs), batch_size=batch_size)
+            counts.add(IngestCounts(duplicate=unchanged, total=unchanged))
     from wirecoder.store.store import redact_url
 
     if as_json:

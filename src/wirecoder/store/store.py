@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from ..document import Document
+from ..document import Document, content_hash
 from ..errors import E, WirecoderError
 from . import schema as S
 from .cluster import assign_clusters
@@ -239,6 +239,16 @@ class Store:
             if rows or replace:
                 state = S.store_state.c
                 conn.execute(sa.update(S.store_state).where(state.key == "generation").values(value=state.value + 1))
+
+    def unchanged_ids(self, docs: list[Document]) -> set[str]:
+        """Ids of the documents already stored with this very text (as normalised): coding
+        them again would change nothing, so ingest counts them as duplicates uncoded."""
+        from ..stages.normalize import normalize_text
+
+        readable = [d for d in docs if not d.failed and d.doc_id]
+        with self.engine.connect() as conn:
+            stored = self._existing_hashes(conn, [d.doc_id for d in readable])
+        return {d.doc_id for d in readable if d.doc_id in stored and stored[d.doc_id] == content_hash(normalize_text(d.text))}
 
     def _existing_hashes(self, conn: sa.Connection, doc_ids: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}
