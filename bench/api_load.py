@@ -3,11 +3,11 @@
 A store of synthetic events (written through the real store, as bench/api_events.py does)
 is served by ``wirecoder serve --workers N`` in a child process on 127.0.0.1 with the
 app's DEFAULT settings (rate limits included), so the client and the server do not share
-one GIL. An async httpx
-client starts requests on a fixed schedule (open loop: a slow server does not slow the
-schedule down; past ``--concurrency`` requests in flight, due ones are shed and
-counted), cycling through a few filters. Latency counts from each request's
-scheduled start, so queueing behind a slow server is not hidden. Bounded: ``rate x seconds``
+one GIL. An asyncio client starts requests on a fixed schedule (open loop: a slow server
+does not slow the schedule down; past ``--concurrency`` requests in flight, due ones are
+shed and counted) over keep-alive connections, cycling through a few filters. It speaks
+HTTP/1.1 itself (an HTTP library costs the client more CPU per request than the server
+spends, on the same 2 cores). Latency counts from each request's scheduled start, so queueing behind a slow server is not hidden. Bounded: ``rate x seconds``
 requests, then a grace of ``--timeout`` seconds; it always stops by itself. Writes
 bench/out/api_load.json, with the CPU each side spent per request.
 
@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 from api_events import FILTERS, synthetic_documents
@@ -60,53 +61,81 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 120
     raise RuntimeError("the API server did not start")
 
 
-async def _load(url: str, rate: float, seconds: float, limit: int, timeout: float, concurrency: int) -> dict[str, object]:
+class _Connections:
+    """Keep-alive HTTP/1.1 connections to the server, opened on demand and reused: a lean
+    client (a request line out, status + Content-Length body back), so the load generator
+    spends a fraction of the CPU an HTTP library would on a 2-core machine."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+
+    async def get(self, target: str) -> int:
+        reader, writer = self.idle.pop() if self.idle else await asyncio.open_connection(self.host, self.port)
+        writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\nAccept: application/json\r\n\r\n".encode("ascii"))
+        head = await reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        await reader.readexactly(int(fields.get("content-length", "0")))
+        if fields.get("connection", "").lower() == "close":
+            writer.close()
+        else:
+            self.idle.append((reader, writer))
+        return status
+
+    def close(self) -> None:
+        for _, writer in self.idle:
+            writer.close()
+
+
+async def _load(host: str, port: int, rate: float, seconds: float, limit: int, timeout: float, concurrency: int) -> dict[str, object]:
     """Start ``rate * seconds`` requests on schedule; return the per-request outcomes.
 
     At most ``concurrency`` requests are in flight: a request falling due when all are
     busy is counted as ``shed`` (the server is not keeping up) instead of queueing without
     bound in the client, which would make the client, not the server, the bottleneck.
     """
-    params = [{**p, "limit": limit} for p in FILTERS.values()]
+    targets = ["/events?" + urlencode({**p, "limit": limit}) for p in FILTERS.values()]
     n = int(rate * seconds)
     latencies: list[float] = []
     statuses: dict[str, int] = {}
     in_flight = 0
-    pool = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=url, timeout=timeout, limits=pool) as client:
+    conns = _Connections(host, port)
 
-        async def one(i: int, due: float) -> None:
-            nonlocal in_flight
-            try:
-                resp = await client.get("/events", params=params[i % len(params)])
-                key = str(resp.status_code)
-            except httpx.HTTPError as exc:
-                key = type(exc).__name__
-            finally:
-                in_flight -= 1
-            statuses[key] = statuses.get(key, 0) + 1
-            if key == "200":
-                latencies.append(time.perf_counter() - due)
+    async def one(i: int, due: float) -> None:
+        nonlocal in_flight
+        try:
+            key = str(await asyncio.wait_for(conns.get(targets[i % len(targets)]), timeout))
+        except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError) as exc:
+            key = type(exc).__name__
+        finally:
+            in_flight -= 1
+        statuses[key] = statuses.get(key, 0) + 1
+        if key == "200":
+            latencies.append(time.perf_counter() - due)
 
-        for p in params:  # warm the server's caches and the connection pool, untimed
-            (await client.get("/events", params=p)).raise_for_status()
-        start = time.perf_counter()
-        tasks = []
-        for i in range(n):
-            due = start + i / rate
-            if (delay := due - time.perf_counter()) > 0:
-                await asyncio.sleep(delay)
-            if in_flight >= concurrency:
-                statuses["shed"] = statuses.get("shed", 0) + 1
-                continue
-            in_flight += 1
-            tasks.append(asyncio.create_task(one(i, due)))
-        pending: set[asyncio.Task[None]] = set()
-        if tasks:
-            _, pending = await asyncio.wait(tasks, timeout=timeout)
-        for task in pending:
-            task.cancel()
-        elapsed = time.perf_counter() - start
+    for target in targets:  # warm the server's caches, untimed
+        if (status := await conns.get(target)) != 200:
+            raise RuntimeError(f"GET {target} answered {status}")
+    start = time.perf_counter()
+    tasks = []
+    for i in range(n):
+        due = start + i / rate
+        if (delay := due - time.perf_counter()) > 0:
+            await asyncio.sleep(delay)
+        if in_flight >= concurrency:
+            statuses["shed"] = statuses.get("shed", 0) + 1
+            continue
+        in_flight += 1
+        tasks.append(asyncio.create_task(one(i, due)))
+    pending: set[asyncio.Task[None]] = set()
+    if tasks:
+        _, pending = await asyncio.wait(tasks, timeout=timeout)
+    for task in pending:
+        task.cancel()
+    elapsed = time.perf_counter() - start
+    conns.close()
     if pending:
         statuses["unfinished"] = len(pending)
     return {"requests": n, "elapsed_s": elapsed, "latencies": sorted(latencies), "statuses": statuses}
@@ -139,7 +168,7 @@ def main() -> None:
         try:
             _wait_ready(url, server)
             server_cpu, client_cpu = tree_cpu_seconds(server.pid), time.process_time()
-            result = asyncio.run(_load(url, args.rate, args.seconds, args.limit, args.timeout, args.concurrency))
+            result = asyncio.run(_load(HOST, port, args.rate, args.seconds, args.limit, args.timeout, args.concurrency))
             server_cpu = tree_cpu_seconds(server.pid) - server_cpu
             client_cpu = time.process_time() - client_cpu
         finally:
