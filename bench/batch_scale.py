@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--words", type=int, default=400, help="about how many words each generated report has")
     ap.add_argument(
         "--memory-small",
         type=int,
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     engines = args.engines.split(",")
     with tempfile.TemporaryDirectory(prefix="wirecoder-scale-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        write_jsonl(corpus, args.n, seed=args.seed)
+        write_jsonl(corpus, args.n, seed=args.seed, words=args.words)
         runs = []
         for engine in engines:
             run = run_engine(engine, corpus, Path(tmp) / engine, args.workers, args.master)
@@ -106,13 +107,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             run["differing_docs_vs_" + base["engine"]] = differing(Path(tmp) / base["engine"], Path(tmp) / run["engine"])
         if args.memory_small:
             small_corpus = Path(tmp) / "small.jsonl"
-            write_jsonl(small_corpus, args.memory_small, seed=args.seed)
+            write_jsonl(small_corpus, args.memory_small, seed=args.seed, words=args.words)
             for run in runs:
                 small = run_engine(run["engine"], small_corpus, Path(tmp) / f"small-{run['engine']}", args.workers, args.master)
                 run["peak_tree_mb_small"] = small["peak_tree_mb"]
                 run["memory_ratio"] = round(run["peak_tree_mb"] / small["peak_tree_mb"], 3)
     result = {
         "n": args.n,
+        "words": args.words,
         "memory_small": args.memory_small or None,
         "workers": args.workers,
         "master": args.master,
@@ -120,6 +122,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "target_memory_ratio": 1.2,
         "runs": runs,
     }
+    out = Path(__file__).resolve().parent / "out"
+    out.mkdir(exist_ok=True)
+    (out / "batch_scale.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.json:
         sys.stdout.write(json.dumps(result) + "\n")
         return result
