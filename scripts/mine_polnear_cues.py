@@ -3,7 +3,9 @@
 For every verb lemma: how often it heads an annotated Cue span, over how often it occurs
 as a verb in the train texts. Lemmas that are cues often enough are written to
 ``src/wirecoder/data/attribution/mined_cues.tsv`` (the lexicon loader adds them as tier
-``mined``); nouns the same way to ``mined_noun_cues.tsv`` ("claim that …", "calls for …"). Usage: ``python scripts/mine_polnear_cues.py ../shared/data/polnear``
+``mined``); nouns the same way to ``mined_noun_cues.tsv`` ("claim that …", "calls for …"),
+and verb + preposition pairs whose cue span takes in the preposition and whose content
+starts right after it ("pointed to X", "railed against X") to ``mined_cue_preps.tsv``. Usage: ``python scripts/mine_polnear_cues.py ../shared/data/polnear``
 """
 
 from __future__ import annotations
@@ -18,14 +20,15 @@ MIN_CUES = 5
 MIN_PRECISION = 0.1
 DATA = Path(__file__).resolve().parents[1] / "src/wirecoder/data/attribution"
 OUT = {"VERB": DATA / "mined_cues.tsv", "NOUN": DATA / "mined_noun_cues.tsv"}
+PREPS_OUT = DATA / "mined_cue_preps.tsv"
 
 
-def cue_spans(ann: Path) -> list[tuple[int, int]]:
+def role_spans(ann: Path, role: str) -> list[tuple[int, int]]:
     spans = []
     for line in ann.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) >= 2 and line.startswith("T") and parts[1].startswith("Cue "):
-            for frag in parts[1][4:].split(";"):
+        if len(parts) >= 2 and line.startswith("T") and parts[1].startswith(role + " "):
+            for frag in parts[1][len(role) + 1 :].split(";"):
                 s, e = frag.split()
                 spans.append((int(s), int(e)))
     return spans
@@ -41,17 +44,27 @@ def main(root: Path) -> None:
     texts = [(train / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     as_cue: dict[str, Counter[str]] = {pos: Counter() for pos in OUT}
     as_pos: dict[str, Counter[str]] = {pos: Counter() for pos in OUT}
+    pair_cue: Counter[tuple[str, str]] = Counter()
+    pair_all: Counter[tuple[str, str]] = Counter()
     with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
         for name, sdoc in zip(names, nlp.pipe(texts, batch_size=16), strict=True):
-            spans = cue_spans(anns[name])
+            spans = role_spans(anns[name], "Cue")
+            contents = role_spans(anns[name], "Content")
             for tok in sdoc:
                 pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else tok.pos_
                 if pos not in OUT:
                     continue
                 lemma = tok.lemma_.lower()
                 as_pos[pos][lemma] += 1
-                if any(s <= tok.idx < e for s, e in spans):
+                inside = [(s, e) for s, e in spans if s <= tok.idx < e]
+                if inside:
                     as_cue[pos][lemma] += 1
+                if pos == "VERB" and tok.i + 2 < len(sdoc) and sdoc[tok.i + 1].pos_ == "ADP":
+                    prep, obj = sdoc[tok.i + 1], sdoc[tok.i + 2]
+                    pair = (lemma, prep.lower_)
+                    pair_all[pair] += 1
+                    if any(s <= prep.idx < e for s, e in inside) and any(s <= obj.idx < e for s, e in contents):
+                        pair_cue[pair] += 1
     for pos, out in OUT.items():
         rows = [
             (lemma, n, as_pos[pos][lemma], n / as_pos[pos][lemma])
@@ -64,6 +77,12 @@ def main(root: Path) -> None:
             for lemma, n, total, p in rows:
                 fh.write(f"{lemma}\t{n}\t{total}\t{p:.3f}\n")
         print(f"wrote {len(rows)} cue lemmas to {out}")
+    pairs = [(pair, n, pair_all[pair]) for pair, n in pair_cue.most_common() if n >= MIN_CUES and n / pair_all[pair] >= MIN_PRECISION]
+    with PREPS_OUT.open("w", encoding="utf-8") as fh:
+        fh.write("lemma\tprep\tas_cue\tas_pair\tprecision\n")
+        for (lemma, prep), n, total in pairs:
+            fh.write(f"{lemma}\t{prep}\t{n}\t{total}\t{n / total:.3f}\n")
+    print(f"wrote {len(pairs)} verb + preposition cues to {PREPS_OUT}")
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]))

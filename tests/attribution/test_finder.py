@@ -108,3 +108,11 @@ def test_verb_outranks_its_channel_noun_for_the_same_clause(nlp):
     text = "The provincial governor says in a statement that the army will stay in the valley."
     rels = find_attributions(nlp(text), ALL_TIERS, nested=True)
     assert [(text[a.cue[0] : a.cue[1]], text[a.source[0] : a.source[1]]) for a in rels] == [("says", "The provincial governor")]
+
+
+def test_mined_verb_preposition_pair_takes_its_object(nlp):
+    text = "The opposition leader railed against the emergency decree in parliament."
+    rels = [r for r in found(nlp, text, ALL_TIERS) if r[0].startswith("railed")]
+    assert [(cue, method) for cue, _, method in rels] == [("railed against", "dep:prep")]
+    assert rels[0][1][0].startswith("the emergency decree")
+    assert not found(nlp, text, SPEECH)

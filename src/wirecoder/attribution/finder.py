@@ -113,7 +113,7 @@ class _Finder:
     def cue_of(self, tok: Token) -> Cue | None:
         if tok.dep_ in {"aux", "auxpass", "amod"} or tok.pos_ not in {"VERB", "AUX"} and tok.lower_ not in {"said", "says"}:
             return None
-        cue = self.lex.cues.get(tok.lemma_.lower()) or self._that_clause_cue(tok)
+        cue = self.lex.cues.get(tok.lemma_.lower()) or self._that_clause_cue(tok) or self._prep_cue(tok)
         if cue is None or cue.tier not in self.tiers or tok.lower_ == "according":
             return None
         kids = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
@@ -134,6 +134,20 @@ class _Finder:
                 return Cue(lemma=lemma, act="state", tier="mined")
         return None
 
+    def _prep_cue(self, tok: Token) -> Cue | None:
+        """A verb outside the lexicon followed by a mined cue preposition ("railed against",
+        "vouched for"): a ``mined``-tier cue."""
+        if self._cue_prep(tok) is None:
+            return None
+        return Cue(lemma=tok.lemma_.lower(), act="state", tier="mined")
+
+    def _cue_prep(self, tok: Token) -> Token | None:
+        """The preposition right after the cue whose object is its content ("pointed to X")."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.head.i != tok.i or nxt.dep_ != "prep" or (tok.lemma_.lower(), nxt.lower_) not in self.lex.cue_preps:
+            return None
+        return nxt if any(g.dep_ in {"pobj", "pcomp"} for g in nxt.children) else None
+
     # --- parts of one relation ---------------------------------------------------------
     def content_of(self, tok: Token, cue: Cue) -> tuple[list[Token], str] | None:
         kids = list(tok.children)
@@ -145,6 +159,9 @@ class _Finder:
         for c in kids:
             if agent and c.dep_ == "nsubjpass":  # "The story was first reported by X"
                 return _subtree(c), "passive"
+        prep = self._cue_prep(tok)
+        if prep is not None:
+            return _subtree(next(g for g in prep.children if g.dep_ in {"pobj", "pcomp"})), "prep"
         if cue.dobj or cue.nominal:
             for c in kids:
                 if c.dep_ in {"dobj", "attr"} and c.pos_ not in {"PRON"}:
