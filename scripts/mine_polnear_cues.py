@@ -4,8 +4,9 @@ For every verb lemma: how often it heads an annotated Cue span, over how often i
 as a verb in the train texts. Lemmas that are cues often enough are written to
 ``src/wirecoder/data/attribution/mined_cues.tsv`` (the lexicon loader adds them as tier
 ``mined``); nouns the same way to ``mined_noun_cues.tsv`` ("claim that …", "calls for …"),
-and verb + preposition pairs whose cue span takes in the preposition and whose content
-starts right after it ("pointed to X", "railed against X") to ``mined_cue_preps.tsv``. Usage: ``python scripts/mine_polnear_cues.py ../shared/data/polnear``
+and verb, noun and adjective + preposition pairs whose cue span takes in the preposition
+and whose content starts right after it ("pointed to X", "criticism of X", "critical of X")
+to ``mined_cue_preps.tsv``. Usage: ``python scripts/mine_polnear_cues.py ../shared/data/polnear``
 """
 
 from __future__ import annotations
@@ -44,27 +45,27 @@ def main(root: Path) -> None:
     texts = [(train / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     as_cue: dict[str, Counter[str]] = {pos: Counter() for pos in OUT}
     as_pos: dict[str, Counter[str]] = {pos: Counter() for pos in OUT}
-    pair_cue: Counter[tuple[str, str]] = Counter()
-    pair_all: Counter[tuple[str, str]] = Counter()
+    pair_cue: Counter[tuple[str, str, str]] = Counter()
+    pair_all: Counter[tuple[str, str, str]] = Counter()
     with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
         for name, sdoc in zip(names, nlp.pipe(texts, batch_size=16), strict=True):
             spans = role_spans(anns[name], "Cue")
             contents = role_spans(anns[name], "Content")
             for tok in sdoc:
                 pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else tok.pos_
-                if pos not in OUT:
-                    continue
                 lemma = tok.lemma_.lower()
-                as_pos[pos][lemma] += 1
                 inside = [(s, e) for s, e in spans if s <= tok.idx < e]
-                if inside:
-                    as_cue[pos][lemma] += 1
-                if pos == "VERB" and tok.i + 2 < len(sdoc) and sdoc[tok.i + 1].pos_ == "ADP":
+                if pos in {"VERB", "NOUN", "ADJ"} and tok.i + 2 < len(sdoc) and sdoc[tok.i + 1].pos_ == "ADP":
                     prep, obj = sdoc[tok.i + 1], sdoc[tok.i + 2]
-                    pair = (lemma, prep.lower_)
+                    pair = (pos, lemma, prep.lower_)
                     pair_all[pair] += 1
                     if any(s <= prep.idx < e for s, e in inside) and any(s <= obj.idx < e for s, e in contents):
                         pair_cue[pair] += 1
+                if pos not in OUT:
+                    continue
+                as_pos[pos][lemma] += 1
+                if inside:
+                    as_cue[pos][lemma] += 1
     for pos, out in OUT.items():
         rows = [
             (lemma, n, as_pos[pos][lemma], n / as_pos[pos][lemma])
@@ -79,10 +80,10 @@ def main(root: Path) -> None:
         print(f"wrote {len(rows)} cue lemmas to {out}")
     pairs = [(pair, n, pair_all[pair]) for pair, n in pair_cue.most_common() if n >= MIN_CUES and n / pair_all[pair] >= MIN_PRECISION]
     with PREPS_OUT.open("w", encoding="utf-8") as fh:
-        fh.write("lemma\tprep\tas_cue\tas_pair\tprecision\n")
-        for (lemma, prep), n, total in pairs:
-            fh.write(f"{lemma}\t{prep}\t{n}\t{total}\t{n / total:.3f}\n")
-    print(f"wrote {len(pairs)} verb + preposition cues to {PREPS_OUT}")
+        fh.write("pos\tlemma\tprep\tas_cue\tas_pair\tprecision\n")
+        for (pos, lemma, prep), n, total in pairs:
+            fh.write(f"{pos}\t{lemma}\t{prep}\t{n}\t{total}\t{n / total:.3f}\n")
+    print(f"wrote {len(pairs)} verb/noun/adjective + preposition cues to {PREPS_OUT}")
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]))

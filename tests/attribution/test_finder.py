@@ -116,3 +116,11 @@ def test_mined_verb_preposition_pair_takes_its_object(nlp):
     assert [(cue, method) for cue, _, method in rels] == [("railed against", "dep:prep")]
     assert rels[0][1][0].startswith("the emergency decree")
     assert not found(nlp, text, SPEECH)
+
+
+def test_noun_and_adjective_with_a_mined_content_preposition(nlp):
+    text = "The senator was critical of the new security law. Her criticism of the army drew a response."
+    rels = {text[a.cue[0] : a.cue[1]]: a for a in find_attributions(nlp(text), ALL_TIERS, nested=True) if a.method == "noun"}
+    assert text[rels["critical of"].start : rels["critical of"].end] == "the new security law"
+    assert text[rels["critical of"].source[0] : rels["critical of"].source[1]] == "The senator"
+    assert text[rels["criticism of"].source[0] : rels["criticism of"].source[1]] == "Her"

@@ -144,7 +144,8 @@ class _Finder:
     def _cue_prep(self, tok: Token) -> Token | None:
         """The preposition right after the cue whose object is its content ("pointed to X")."""
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or nxt.head.i != tok.i or nxt.dep_ != "prep" or (tok.lemma_.lower(), nxt.lower_) not in self.lex.cue_preps:
+        pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else tok.pos_
+        if nxt is None or nxt.head.i != tok.i or nxt.dep_ != "prep" or (pos, tok.lemma_.lower(), nxt.lower_) not in self.lex.cue_preps:
             return None
         return nxt if any(g.dep_ in {"pobj", "pcomp"} for g in nxt.children) else None
 
@@ -486,31 +487,40 @@ class _Finder:
         return out
 
     def nouns(self) -> list[Attribution]:
-        """A noun cue with a that-clause: "Trump's claim that …", "the assertion by X that …"
-        (mined tier: attribution, never a statement); the possessor or the "by"/"from"
-        object is the source. Prepositional content ("calls for a ban") cost as much
-        precision as it gave recall on PolNeAR dev."""
+        """A noun cue with a that-clause ("Trump's claim that …", "the assertion by X that …")
+        or a noun or adjective with a mined content preposition ("criticism of the deal",
+        "is critical of the deal"): mined tier, attribution, never a statement. The
+        possessor, the "by"/"from" object or the copula's subject is the source."""
         out: list[Attribution] = []
         if "mined" not in self.tiers:
             return out
         for tok in self.sdoc:
-            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.noun_cues or _inside(tok.idx, self.quotes):
+            if tok.pos_ not in {"NOUN", "ADJ"} or _inside(tok.idx, self.quotes):
                 continue
             content = source = None
-            for c in tok.children:
-                if c.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-                    content = _subtree(c)
-                    break
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.noun_cues:
+                for c in tok.children:
+                    if c.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                        content = _subtree(c)
+                        break
+            prep = self._cue_prep(tok) if content is None else None
+            if prep is not None:
+                content = _subtree(next(g for g in prep.children if g.dep_ in {"pobj", "pcomp"}))
+            if content is None:
+                continue
             for c in tok.children:
                 if c.dep_ == "poss":
                     source = _edges(_subtree(c))
                 elif c.dep_ == "prep" and c.lower_ in {"by", "from"} and source is None:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     source = _edges(_subtree(objs[0])) if objs else None
-            span = _edges(content) if content else None
+            if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                source = _edges(_subtree(subj)) if subj is not None else None
+            span = _edges(content)
             if span is None:
                 continue
-            cue = (tok.idx, tok.idx + len(tok.text))
+            cue = (tok.idx, prep.idx + len(prep.text) if prep is not None else tok.idx + len(tok.text))
             out.append(
                 Attribution(
                     content=[span],

@@ -14,7 +14,7 @@ import yaml
 
 #: Mined cue lemmas (PolNeAR train) kept when at least this share of their verb uses are cues.
 MIN_MINED_PRECISION = 0.2
-#: Mined verb + preposition cues kept from this share of their uses (PolNeAR dev: 0.15 > 0.1, 0.2, 0.3).
+#: Mined verb/noun/adjective + preposition cues kept from this share of their uses (PolNeAR dev: 0.15 > 0.1, 0.2, 0.3).
 MIN_PAIR_PRECISION = 0.15
 
 
@@ -49,8 +49,9 @@ class CueLexicon:
     speech_forms: dict[str, str]
     #: nouns that head an attribution with a that-clause or prepositional content (mined)
     noun_cues: frozenset[str]
-    #: verb + preposition whose object is the content ("pointed to X", "railed against X"; mined)
-    cue_preps: frozenset[tuple[str, str]]
+    #: (VERB|NOUN|ADJ, lemma, preposition) whose object is the content ("pointed to X",
+    #: "criticism of X", "critical of X"; mined)
+    cue_preps: frozenset[tuple[str, str, str]]
 
 
 @functools.cache
@@ -84,7 +85,7 @@ def cue_lexicon() -> CueLexicon:
             for form in (lemma + "s", lemma + "es", ies, stem + "ed", lemma):
                 forms.setdefault(form, lemma)
     cue_preps = frozenset(
-        (row["lemma"], row["prep"])
+        (row["pos"], row["lemma"], row["prep"])
         for row in csv.DictReader(_read("mined_cue_preps.tsv").splitlines(), delimiter="\t")
         if float(row["precision"]) >= MIN_PAIR_PRECISION
     )
