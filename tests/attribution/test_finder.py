@@ -124,3 +124,8 @@ def test_noun_and_adjective_with_a_mined_content_preposition(nlp):
     assert text[rels["critical of"].start : rels["critical of"].end] == "the new security law"
     assert text[rels["critical of"].source[0] : rels["critical of"].source[1]] == "The senator"
     assert text[rels["criticism of"].source[0] : rels["criticism of"].source[1]] == "Her"
+
+
+def test_infinitive_speech_verb_does_not_take_its_host_clause(nlp):
+    text = "To put that number in context, the deficit was 438 billion dollars last year."
+    assert all(method != "dep:host" for _, _, method in found(nlp, text))

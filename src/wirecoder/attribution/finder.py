@@ -185,11 +185,23 @@ class _Finder:
             and head.i != tok.i
             and head.pos_ in {"VERB", "AUX"}
             and getattr(self.lex.cues.get(head.lemma_.lower()), "tier", None) != "speech"
+            and self._parenthetical(tok)
         ):
             # "The army, officials said, attacked …": the host clause is the content
             own = {t.i for t in tok.subtree}
             return [t for t in head.subtree if t.i not in own], "host"
         return None
+
+    @staticmethod
+    def _parenthetical(tok: Token) -> bool:
+        """A bare attribution clause ("officials said", "as X put it"): an active subject,
+        no infinitive marker, no subordinator but "as"."""
+        kids = list(tok.children)
+        return (
+            any(c.dep_ == "nsubj" for c in kids)
+            and not any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" or c.dep_ == "auxpass" for c in kids)
+            and not any(c.dep_ == "mark" and c.lower_ != "as" for c in kids)
+        )
 
     @staticmethod
     def _misattached_clause(tok: Token) -> Token | None:
