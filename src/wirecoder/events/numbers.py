@@ -21,11 +21,12 @@ import yaml
 _TOKEN = re.compile(r"\d+(?:-[A-Za-z]+)+|\d+[A-Za-z]+|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\w\s]")
 #: Quantifiers that may stand between a cue and its number ("killed at least 15").
 _HEDGES = {"at", "least", "about", "around", "some", "nearly", "over", "more", "than", "up", "to", "almost",
-           "approximately", "roughly", "as", "many", "the", "further", "estimated", "down"}
+           "approximately", "roughly", "as", "many", "the", "further", "estimated", "down", "all"}
 #: Where a backward search for the victims of a cue stops.
 _LEFT_STOP = {".", ";", ":", "when", "after", "while", "as", "who", "which", "that", "where", "but", "because",
-              "since", "before", "said", "says", "following", "during", "if", "whereas", "although"}
-_RIGHT_STOP = {".", ";", ":", "including", "among", "when", "after", "while", "in", "on", "near", "at", "by"}
+              "since", "before", "said", "says", "following", "during", "if", "whereas", "although", "reported",
+              "stated", "confirmed", "announced"}
+_RIGHT_STOP = {".", ";", ":", "including", "among", "when", "after", "while", "in", "on", "near", "at", "by", "out"}
 _MAX_LEFT = 16
 _MAX_RIGHT = 8
 
@@ -41,6 +42,8 @@ class _Lexicon:
     toll_cues: tuple[tuple[str, ...], ...]
     claim: frozenset[str]
     persons: frozenset[str]
+    coded_cues: tuple[tuple[str, ...], ...]
+    animals: frozenset[str]
 
 
 @functools.cache
@@ -58,6 +61,8 @@ def _lexicon() -> _Lexicon:
         toll_cues=tuple(tuple(c.split()) for c in raw["toll_cues"]),
         claim=frozenset(raw["claim_cues"]),
         persons=frozenset(raw["person_nouns"]),
+        coded_cues=tuple(tuple(c.split()) for c in raw["coded_cues"]),
+        animals=frozenset(raw["animal_nouns"]),
     )
 
 
@@ -176,8 +181,8 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
             if _takes_right(toks, j):
                 return []  # the numbers here are that cue's victims ("killed 15 and injured many")
             break
-        if low in _LEFT_STOP:
-            break
+        if low in _LEFT_STOP and not (low == "who" and j > 0 and lows[j - 1] not in _LEFT_STOP):
+            break  # "four men who were returning home were killed": the relative clause is the victims'
         if low == "including" and end == cue:
             end = j  # what follows "including" is a subset of what precedes it
         j -= 1
@@ -192,9 +197,28 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
         if lows[k] in lex.unquantified:
             found.append((None, k, k + 1, True))
         k += 1
-    if not found and singular and end == cue:
+    if not found and singular and end == cue and not any(lows[x] in lex.animals for x in range(j + 1, cue)):
         found.append((1, cue - 1, cue, False))  # "a worker ... was shot dead": one victim
     return found
+
+
+def _singular_subject(toks: list[_Tok], cue: int) -> list[tuple[int | None, int, int, bool]]:
+    """One victim when a lone person is the subject right before an intransitive cue
+    ("a colonel died", "the boy later died", "shot him dead")."""
+    lows = [t.low for t in toks]
+    j = cue - 1
+    while j > 0 and lows[j] in {"later", "also", "reportedly", "then", "subsequently", "eventually"}:
+        j -= 1
+    if j < 0:
+        return []
+    if lows[j] in {"him", "her", "he", "she"}:
+        return [(1, j, j + 1, False)]
+    if lows[j] in _lexicon().persons and not lows[j].endswith("s") and j and lows[j - 1] in _DETERMINERS:
+        return [(1, j - 1, j + 1, False)]
+    return []
+
+
+_DETERMINERS = {"a", "an", "the", "another", "his", "her", "their", "one"}
 
 
 _ACTIVE = {"killing", "kill", "kills", "injuring", "wounding", "injures"}
@@ -212,11 +236,20 @@ def _takes_right(toks: list[_Tok], i: int) -> bool:
 _NON_PERSON_UNITS = {"hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "km",
                      "kilometres", "kilometers", "miles", "metres", "meters", "mm", "rounds", "round", "shells",
                      "shell", "houses", "house", "vehicles", "vehicle", "times", "minutes", "percent", "%", "kg",
-                     "bombs", "bomb", "mines", "mortars", "rockets", "missiles", "grenades", "shots", "ammunition"}
+                     "bombs", "bomb", "mines", "mortars", "rockets", "missiles", "grenades", "shots", "ammunition",
+                     "year-old", "years-old", "yr-old", "month-old", "am", "pm", "hrs", "/", ")", "explosions",
+                     "blasts", "attacks", "incidents", "villages", "trucks", "motorbikes", "boats"}
 
 
 def _unit_follows(lows: list[str], k: int) -> bool:
-    return k < len(lows) and lows[k] in _NON_PERSON_UNITS
+    """Whether the count before ``k`` measures things or animals, not people ("two cows")."""
+    nxt = lows[k : k + 2]
+    if nxt and nxt[0] in _MEASURE_MARKS:
+        return True  # "107mm" parts, "(2/17)": a code, not a head count
+    return any((w in _NON_PERSON_UNITS and w not in _MEASURE_MARKS) or w in _lexicon().animals for w in nxt)
+
+
+_MEASURE_MARKS = {"/", ")"}
 
 
 def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tuple[int | None, int, int, bool]]:
@@ -228,7 +261,8 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
     end = min(len(toks), cue + 1 + _MAX_RIGHT)
     while k < end:
         low = lows[k]
-        if low in _RIGHT_STOP or low in other or (low in lex.death and k != cue + 1):
+        at_least = low == "at" and k + 1 < end and lows[k + 1] in {"least", "most"}  # a hedge, not a place
+        if (low in _RIGHT_STOP and not at_least) or low in other or (low in lex.death and k != cue + 1):
             break
         value, used, vague = _number_at(lows, k)
         if used and value is not None and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used):
@@ -238,6 +272,12 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
         if low in {"him", "her"} and k == cue + 1:
             found.append((1, k, k + 1, False))
             break
+        if low in {"a", "an"} and k == cue + 1 and not any(x in lex.animals for x in lows[k + 1 : k + 5]):
+            found.append((1, k, k + 1, False))  # "shot dead an assistant sub-inspector": one victim
+            break
+        if low == "many" and k > cue + 1 and lows[k - 1] == "as":
+            k += 1
+            continue  # "as many as seven": a hedge
         if low in lex.unquantified and not found:
             found.append((None, k, k + 1, True))
             break
@@ -250,9 +290,36 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
     return found
 
 
-def _mentions(text: str, kind: str) -> list[tuple[list[Count], bool, bool]]:
-    """Each cue of ``kind`` ("death"/"injury") with its counts, and whether it is a running
-    total or a party's claim."""
+@dataclass(frozen=True)
+class _Mention:
+    """A cue's counts: ``rank`` 2 for a coder's stated figure ("fatalities coded as 5"),
+    1 for a running total, 0 otherwise; ``claim`` when a party claims it; ``additive``
+    when it adds to earlier victims ("three more soldiers were killed")."""
+
+    counts: list[Count]
+    rank: int
+    claim: bool
+    additive: bool
+
+
+def _phrase_at(lows: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the first phrase starting at ``i``, 0 when none does."""
+    return next((len(c) for c in phrases if tuple(lows[i : i + len(c)]) == c), 0)
+
+
+def _first_number(lows: list[str], start: int, span: int) -> list[tuple[int | None, int, int, bool]]:
+    for j in range(start, min(len(lows), start + span)):
+        if lows[j] == ".":
+            break
+        value, used, vague = _number_at(lows, j)
+        if used and value is not None and not _unit_follows(lows, j + used):
+            return [(value, j, j + used, vague)]
+    return []
+
+
+def _mentions(text: str, kind: str) -> list[_Mention]:
+    """Each cue of ``kind`` ("death"/"injury") with its counts, its rank, and whether it
+    is a party's claim or adds to earlier victims."""
     lex = _lexicon()
     toks = _tokens(text)
     lows = [t.low for t in toks]
@@ -260,57 +327,69 @@ def _mentions(text: str, kind: str) -> list[tuple[list[Count], bool, bool]]:
     sent_start = [0] * len(lows)
     for i in range(1, len(lows)):
         sent_start[i] = i if lows[i - 1] == "." else sent_start[i - 1]
-    out: list[tuple[list[Count], bool, bool]] = []
+    out: list[_Mention] = []
     for i, low in enumerate(lows):
-        is_toll = kind == "death" and any(
-            tuple(lows[i : i + len(c)]) == c for c in lex.toll_cues
-        )
-        if is_toll:
-            n = next(len(c) for c in lex.toll_cues if tuple(lows[i : i + len(c)]) == c)
-            raw = _counts_right(toks, i + n - 1, other)
-            if not raw:
-                for j in range(i + n, min(len(lows), i + n + 5)):
-                    value, used, vague = _number_at(lows, j)
-                    if used and value is not None:
-                        raw = [(value, j, j + used, vague)]
-                        break
+        coded = _phrase_at(lows, i, lex.coded_cues) if kind == "death" else 0
+        toll = _phrase_at(lows, i, lex.toll_cues) if kind == "death" and not coded else 0
+        rank = 2 if coded else 1 if toll else 0
+        if coded:
+            raw = _first_number(lows, i + coded, 5)
+        elif toll:
+            raw = _counts_right(toks, i + toll - 1, other) or _first_number(lows, i + toll, 5)
         elif low in cues:
             if low in _ACTIVE:
                 raw = _counts_right(toks, i, other)  # active: the victims follow
+            elif low in _AMBIGUOUS and i and lows[i - 1] in {"and", ","}:
+                raw = _counts_right(toks, i, other) or _counts_left(toks, i, other)  # "... and killed 7 troops"
             elif low in _AMBIGUOUS or (low == "dead" and i and lows[i - 1] in {"shot", "gunned", "stabbed", "beaten"}):
                 raw = _counts_left(toks, i, other) or _counts_right(toks, i, other)  # passive, else active
             else:
                 raw = _counts_left(toks, i, other)
+                if not raw and low in _INTRANSITIVE:
+                    raw = _singular_subject(toks, i)
         else:
             continue
         counts = [Count(v, text[toks[a].start : toks[b - 1].end], toks[a].start, toks[b - 1].end, vague)
                   for v, a, b, vague in raw]
         if counts:
-            out.append((counts, is_toll, any(w in lex.claim for w in lows[max(sent_start[i], i - 8) : i])))
+            last = raw[-1][2]
+            additive = last < len(lows) and lows[last] == "more"
+            claim = any(w in lex.claim for w in lows[max(sent_start[i], i - 8) : i])
+            out.append(_Mention(counts, rank, claim, additive))
     return out
 
 
-def _resolve(mentions: list[tuple[list[Count], bool, bool]]) -> tuple[int | None, str | None, list[Count]]:
-    """One figure from the mentions: the last running total if any, else the largest
-    sentence figure among non-claims (repeats are common, new victims rarer), and the
-    lower figure when a party's claim conflicts with it."""
+#: Cues whose lone subject is one victim ("the boy died").
+_INTRANSITIVE = {"died", "dies", "dead", "perished"}
+
+
+def _resolve(mentions: list[_Mention]) -> tuple[int | None, str | None, list[Count]]:
+    """One figure from the mentions: a coder's stated figure, else the last running total,
+    else the largest sentence figure among non-claims (repeats are common, new victims
+    rarer) plus the counts told as more victims, and the lower figure when a party's
+    claim conflicts with it."""
     def total(counts: list[Count]) -> int | None:
         vals = [c.value for c in counts if c.value is not None]
         return sum(vals) if vals else None
 
-    tolls = [(c, total(c)) for c, is_toll, _ in mentions if is_toll and total(c) is not None]
-    if tolls:
-        counts, value = tolls[-1]
-        return value, " ".join(c.text for c in counts), counts
-    plain = [(c, total(c)) for c, _, claim in mentions if not claim and total(c) is not None]
-    claims = [(c, total(c)) for c, _, claim in mentions if claim and total(c) is not None]
+    for rank in (2, 1):
+        tolls = [(m.counts, total(m.counts)) for m in mentions if m.rank == rank and total(m.counts) is not None]
+        if tolls:
+            counts, value = tolls[-1]
+            return value, " ".join(c.text for c in counts), counts
+    plain = [(m.counts, total(m.counts)) for m in mentions if not m.claim and not m.additive and total(m.counts) is not None]
+    claims = [(m.counts, total(m.counts)) for m in mentions if m.claim and total(m.counts) is not None]
+    more = [(m.counts, total(m.counts) or 0) for m in mentions if m.additive and not m.claim]
     pool = plain or claims
     if pool:
         counts, value = max(pool, key=lambda cv: cv[1] or 0)
         if plain and claims:
             counts, value = min([(counts, value), *claims], key=lambda cv: cv[1] or 0)
+        if plain and more:
+            value = (value or 0) + sum(v for _, v in more)
+            counts = counts + [c for cs, _ in more for c in cs]
         return value, " ".join(c.text for c in counts), counts
-    vague = [c for cs, _, _ in mentions for c in cs if c.vague]
+    vague = [c for m in mentions for c in m.counts if c.vague]
     if vague:
         return None, vague[0].text, vague[:1]
     return None, None, []
