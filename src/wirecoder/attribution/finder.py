@@ -6,7 +6,10 @@ the cue verb, its subject (the source) and its clausal complement (reported spee
 A quote is tied to the attribution clause right before or after it; a quote split
 around its clause (`"We will …," he said, "never …"`) is one relation. Cue verbs come
 from the lexicon in tiers: ``speech`` (statements), ``belief`` (believe, know, show)
-and ``mined`` (cue lemmas mined from PolNeAR train); callers pick the tiers.
+and ``mined`` (cue lemmas mined from PolNeAR train); callers pick the tiers. The
+mined tier also holds noun and adjective cues ("claim that …", "critical of …") and
+verb + preposition pairs ("railed against …"). Layout gives the rest: speaker labels,
+headlines ("…, Minister Says") and clauses ending in a colon before a block.
 """
 
 from __future__ import annotations
