@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.events.lexicon import NONE, PROTESTS_OR_RIOTS, deciding_cue, find_cues, taxonomy
+from wirecoder.events.lexicon import NONE, PROTESTS_OR_RIOTS, deciding_cue, decisive_sub_event, find_cues, taxonomy
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,18 @@ def test_taxonomy_groups() -> None:
     assert tax.coarse("DIPLO") == NONE
     assert tax.sub_of_case["SUIC_BOMB"] == "Suicide bomb"
     assert tax.legacy_2015["Remote violence"] == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Rebels attacked the army post with RPGs near Aleppo.", "Shelling/artillery/missile attack"),
+        ("Two men on a motorbike threw a homemade bomb at the police station.", "Grenade"),
+        ("A bomb was hurled into the market in Dhaka.", "Grenade"),
+        ("An unexploded shell went off when children played with it.", "Remote explosive/landmine/IED"),
+        ("A roadside bomb hit a convoy in Helmand.", None),
+        ("Militants threw a grenade and then fired RPGs at the base.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_decisive_weapon(text: str, sub: str | None) -> None:
+    assert decisive_sub_event(text) == sub

@@ -13,7 +13,7 @@ from ..document import Document
 from ..geo import event_location
 from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
-from .lexicon import Cue, deciding_cue, taxonomy
+from .lexicon import Cue, deciding_cue, decisive_sub_event, taxonomy
 from .numbers import casualty_toll
 from .roles import assign_roles, find_claims
 from .windows import Window, sentences
@@ -46,6 +46,9 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             cue = deciding_cue([c for c in window.cues if tax.event_type_of.get(c.sub_event_type or "") == "Protests"])
             sub = cue.sub_event_type if cue and cue.sub_event_type else "Peaceful protest"
             return "Protests", sub, pred.confidence, "classifier+riot-cue-check"
+        fixed = decisive_sub_event(window.text())
+        if fixed and fixed != pred.sub_event_type and tax.event_type_of[fixed] == pred.event_type:
+            return pred.event_type, fixed, pred.confidence, "classifier+decisive-weapon"
         return pred.event_type, pred.sub_event_type, pred.confidence, "classifier"
     cue = deciding_cue(window.cues)
     if cue is not None and cue.sub_event_type:

@@ -82,6 +82,7 @@ class _Cues:
     specific: tuple[tuple[str, re.Pattern[str]], ...]
     generic: re.Pattern[str]
     separate: re.Pattern[str]
+    decisive: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @functools.cache
@@ -91,6 +92,7 @@ def _cues() -> _Cues:
         specific=tuple((sub, compile_patterns(pats)) for sub, pats in raw["specific"].items()),
         generic=compile_patterns(raw["generic"]),
         separate=compile_patterns(raw["separate"]),
+        decisive=tuple((sub, compile_patterns(pats)) for sub, pats in raw["decisive"].items()),
     )
 
 
@@ -121,6 +123,13 @@ def deciding_cue(cues: list[Cue]) -> Cue | None:
     rank = {sub: i for i, (sub, _) in enumerate(_cues().specific)}
     specific = [c for c in cues if c.sub_event_type]
     return min(specific, key=lambda c: (rank[c.sub_event_type or ""], c.start)) if specific else None
+
+
+def decisive_sub_event(text: str) -> str | None:
+    """The sub-event type the codebook fixes by the weapon named ("fired RPGs" is
+    shelling, "threw a bomb" a grenade), or None when none or several are named."""
+    found = {sub for sub, pattern in _cues().decisive if pattern.search(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def starts_separate_event(text: str) -> bool:
