@@ -167,3 +167,13 @@ def test_state_units_fold_into_acled_state_actors(run) -> None:
     assert surfaces(doc, "Military Forces of Pakistan") == ["FC"]
     assert surfaces(doc, "Military Forces of the United States") == ["US drone"]
     assert by_name(doc)["Monywa Rangers Group"].type == "armed_group"
+
+
+def test_local_meanings_and_city_police(run) -> None:
+    pak = run("Suspected Taliban militants gunned down a constable in Peshawar. Later, Lahore Police raided a hideout.")
+    assert "TTP: Tehreek-i-Taliban Pakistan" in by_name(pak) and "Taliban" not in by_name(pak)
+    assert "Lahore Police" in surfaces(pak, "Police Forces of Pakistan")
+    afg = run("Taliban fighters seized a district centre in Helmand province, Afghan officials said.")
+    assert "Taliban" in by_name(afg) and "TTP: Tehreek-i-Taliban Pakistan" not in by_name(afg)
+    ind = run("Indian Border Security forces fired mortar shells at villages near Jammu.")
+    assert "Military Forces of India" in by_name(ind)

@@ -123,3 +123,15 @@ def test_seed_report(code, shared_dir) -> None:
     assert (ev.attribution, ev.attribution_source) == ("claimed", "Government of the United States")
     assert ev.actor2 is not None and ev.actor2.name == "Balochistan National Party"
     assert (ev.fatalities, ev.injuries, ev.injuries_text) == (15, None, "many")
+
+
+def test_air_strike_without_named_force_is_the_states(code) -> None:
+    doc = code(
+        "Peshawar, Mar 3 (APP) At least 12 militants were killed in airstrikes on hideouts in Tirah valley of "
+        "Khyber district on Monday, officials said.",
+        published="2025-03-03",
+    )
+    ev = doc.events[0]
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.fatalities == 12
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Pakistan"

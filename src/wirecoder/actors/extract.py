@@ -89,7 +89,7 @@ def _dictionary_mentions(
     out: list[Mention] = []
     for (kind, payload), start, end in matches:
         if kind == "alias":
-            e = lex.entries[lex.aliases[payload[0]]]
+            e = lex.localized(lex.entries[lex.aliases[payload[0]]], payload[0], country.iso3 if country else None)
             m = _from_entry(e, start, end, "alias-dictionary")
             if sp[end - 1].lower_ == "embassy":
                 m.end = _extend_over_place(sp, end)
@@ -160,7 +160,7 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
         if ent.label_ == "ORG":
             if text.lower() in lex.generic_nouns:
                 continue  # "Rangers", "Police" at a sentence start: the generic noun decides
-            known = lex.lookup(text)
+            known = lex.lookup(text) or _local_police(lex, text, country)
             if known:
                 out.append(_from_entry(known, start, ent.end, "alias-dictionary"))
             else:
@@ -183,6 +183,18 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
                 if gov:
                     out.append(Mention(start, ent.end, gov.name, gov.type, iso, "ner", CONF_NER))
     return out
+
+
+def _local_police(lex: Lexicon, text: str, country: Country | None) -> Entry | None:
+    """A city's or province's police ("Karachi Police") is the country's police force."""
+    if country is None:
+        return None
+    words = text.split()
+    for n in (2, 1):
+        head, place = " ".join(words[-n:]).lower(), " ".join(words[:-n])
+        if len(words) > n and head in lex.cues["police_heads"] and place_country(place) == country.iso3:
+            return lex.entries.get(f"Police Forces of {country.name}")
+    return None
 
 
 def _org_type(lex: Lexicon, text: str) -> str:

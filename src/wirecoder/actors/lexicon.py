@@ -80,6 +80,14 @@ class Lexicon:
     facilities: frozenset[str]
     #: cue lists of ``cues.yaml``: place_verbs, party_preps, place_nouns, appositive_heads
     cues: dict[str, frozenset[str]]
+    #: (ISO3 of the report, alias) -> canonical name: what a name means in one country's
+    #: reports ("Taliban" in Pakistan is the TTP), from ``local_aliases`` in named.yaml
+    local: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def localized(self, entry: Entry, alias: str, country: str | None) -> Entry:
+        """The entry an alias stands for in reports about ``country``."""
+        name = self.local.get((country or "", alias))
+        return self.entries.get(name, entry) if name else entry
 
     def lookup(self, alias: str) -> Entry | None:
         """Entry for an alias or canonical name, case-insensitive."""
@@ -129,6 +137,7 @@ def _check_type(t: str, where: str) -> str:
 def lexicon() -> Lexicon:
     entries: dict[str, Entry] = {}
     aliases: dict[str, str] = {}
+    local: dict[tuple[str, str], str] = {}
 
     def add(entry: Entry, alias_list: list[str]) -> None:
         known = entries.setdefault(entry.name, entry)
@@ -145,6 +154,8 @@ def lexicon() -> Lexicon:
             row.get("parent"),
         )
         add(entry, [str(a) for a in row.get("aliases") or []])
+        for iso3, names in (row.get("local_aliases") or {}).items():
+            local.update({(iso3, str(a)): row["name"] for a in names})
     table = countries()
     for tpl in _load("state_templates.yaml"):
         _check_type(tpl["type"], "state_templates.yaml")
@@ -186,4 +197,5 @@ def lexicon() -> Lexicon:
         ner_ignore=frozenset(ner["ignore"]),
         facilities=frozenset(ner["facilities"]),
         cues={k: frozenset(v) for k, v in _load("cues.yaml").items()},
+        local=local,
     )

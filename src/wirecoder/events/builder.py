@@ -15,7 +15,7 @@ from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import Cue, deciding_cue, decisive_sub_event, taxonomy
 from .numbers import casualty_toll
-from .roles import assign_roles, find_claims
+from .roles import Roles, assign_roles, find_claims, generic_actor
 from .windows import Window, sentences
 
 STAGE = "wirecoder.events.v1"
@@ -68,6 +68,26 @@ def _by_victims(event_type: str, sub: str, method: str, target: ActorRef | None)
     return event_type, sub, method
 
 
+def _air_power(doc: Document, window: Window, sub: str, roles: Roles, country: str | None) -> None:
+    """An air or drone strike with no state force as perpetrator is the state's: armed
+    groups rarely fly. The state force named in the window, else the country's military;
+    the actor first picked (often the group struck) becomes the target."""
+    if sub != "Air/drone strike" or roles.attribution == "claimed":
+        return
+    if roles.actor1 is not None and roles.actor1.type == "state_forces":
+        return
+    named = next((a for a in doc.actors if a.type == "state_forces" and "Military" in a.name
+                  and any(window.start <= m.start < window.end for m in a.mentions)), None)
+    state = named.ref() if named else generic_actor("military", country) if country else None
+    if state is None:
+        return
+    if named is not None:
+        roles.attribution = "reported"
+    if roles.actor2 is None and roles.actor1 is not None and not roles.actor1.name.startswith("Unidentified"):
+        roles.actor2, roles.target_text = roles.actor1, roles.perpetrator_text
+    roles.actor1, roles.perpetrator_text, roles.method = state, None, roles.method + "+air-power"
+
+
 def event_country(doc: Document, default: str | None = None) -> str | None:
     """The country of the report's events (ISO3): the feed's country when the caller set
     one, else the actors stage's inference, else the most named country among the places."""
@@ -106,6 +126,7 @@ def build_events(
         after = [s for s in sents if window.end <= s.start < nxt]
         roles = assign_roles(doc, window, event_type, mine, country, after)
         event_type, sub, method = _by_victims(event_type, sub, method, roles.actor2)
+        _air_power(doc, window, sub, roles, country)
         when = event_date(doc, trigger.start, trigger.end)
         where = event_location(doc, trigger.start, trigger.end)
         weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)
