@@ -73,3 +73,13 @@ def test_spans_are_offsets_into_the_text() -> None:
     toll = casualty_toll(text, offset=100)
     (start, end), = toll.spans
     assert text[start - 100 : end - 100] == "7"
+
+
+def test_also_killed_adds_to_the_toll() -> None:
+    toll = casualty_toll("Fifteen insurgents were killed in the raid. One soldier was also killed.")
+    assert toll.fatalities == 16
+
+
+def test_day_of_a_date_is_no_count() -> None:
+    assert casualty_toll("Kano, May 2 (AFP) 3 traders were killed in the market.").fatalities == 3
+    assert casualty_toll("Officials said 20 may have been killed in the raid.").fatalities == 20

@@ -135,3 +135,13 @@ def test_air_strike_without_named_force_is_the_states(code) -> None:
     assert ev.sub_event_type == "Air/drone strike"
     assert ev.fatalities == 12
     assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Pakistan"
+
+
+def test_single_event_takes_the_toll_told_outside_its_window(code) -> None:
+    doc = code(
+        "Quetta, May 2 (APP) 3 alleged militants were killed during an encounter with the police in Hazar Ganji. "
+        "Although it is not known which faction they belonged to, the police said they had planned attacks.",
+        published="2025-05-02",
+    )
+    assert len(doc.events) == 1
+    assert doc.events[0].fatalities == 3

@@ -14,9 +14,9 @@ from ..geo import event_location
 from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import Cue, deciding_cue, decisive_sub_event, taxonomy
-from .numbers import casualty_toll
+from .numbers import Toll, casualty_toll
 from .roles import Roles, assign_roles, find_claims, generic_actor
-from .windows import Window, sentences
+from .windows import Sentence, Window, sentences
 
 STAGE = "wirecoder.events.v1"
 #: Sub-event types whose cue names a weapon worth keeping in ``weapon``.
@@ -54,6 +54,21 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     if cue is not None and cue.sub_event_type:
         return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "cue-lexicon"
     return None
+
+
+def _toll(doc: Document, window: Window, sents: Sequence[Sentence], alone: bool, event_type: str) -> Toll:
+    """The window's toll, read from the previous sentence on when the parser split a
+    sentence before its verb ("... (TI) | were killed"); a report's only event that is no
+    protest takes the whole report's toll when its own sentences tell none."""
+    start = window.start
+    if doc.text[start : start + 1].islower():
+        start = max((s.start for s in sents if s.start < window.start), default=start)
+    toll = casualty_toll(doc.text[start : window.end], start)
+    if alone and not toll.spans and event_type not in {"Protests", "Riots"}:
+        whole = casualty_toll(doc.text)
+        if whole.spans:
+            return whole
+    return toll
 
 
 def _by_victims(event_type: str, sub: str, method: str, target: ActorRef | None) -> tuple[str, str, str]:
@@ -118,8 +133,7 @@ def build_events(
         cues = window.specific or window.cues
         first = window.sentences[0]
         trigger = cues[0] if cues else Cue(first.start, first.end, first.text, None)  # a report read whole
-        text = doc.text[window.start : window.end]
-        toll = casualty_toll(text, window.start)
+        toll = _toll(doc, window, sents, alone=len(decided) == 1, event_type=event_type)
         protest_at = min((c.start for c in window.cues if c.sub_event_type in _TOLL_FREE), default=None)
         if sub in _TOLL_FREE and protest_at is not None and all(a > protest_at for a, _ in toll.spans):
             toll.fatalities, toll.fatalities_text = 0, None  # "protested against the blast that killed 60"

@@ -190,7 +190,7 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
     singular = any(lows[x] == "was" for x in range(max(k, cue - 4), cue))
     while k < end:
         value, used, vague = _number_at(lows, k)
-        if used and (value is not None) and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used):
+        if used and (value is not None) and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used) and not _in_date(lows, k):
             found.append((value, k, k + used, vague))
             k += used
             continue
@@ -250,6 +250,13 @@ def _unit_follows(lows: list[str], k: int) -> bool:
 
 
 _MEASURE_MARKS = {"/", ")"}
+_MONTHS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+           "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"}
+
+
+def _in_date(lows: list[str], k: int) -> bool:
+    """Whether the number at ``k`` is a day of a date ("May 2 (APP)", "on 14 April")."""
+    return lows[k][:1].isdigit() and ((k > 0 and lows[k - 1] in _MONTHS) or (k + 1 < len(lows) and lows[k + 1] in _MONTHS - {"may"}))  # "20 may have died"
 
 
 def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tuple[int | None, int, int, bool]]:
@@ -265,7 +272,7 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
         if (low in _RIGHT_STOP and not at_least) or low in other or (low in lex.death and k != cue + 1):
             break
         value, used, vague = _number_at(lows, k)
-        if used and value is not None and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used):
+        if used and value is not None and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used) and not _in_date(lows, k):
             found.append((value, k, k + used, vague))
             k += used
             continue
@@ -353,7 +360,7 @@ def _mentions(text: str, kind: str) -> list[_Mention]:
                   for v, a, b, vague in raw]
         if counts:
             last = raw[-1][2]
-            additive = last < len(lows) and lows[last] == "more"
+            additive = (last < len(lows) and lows[last] == "more") or "also" in lows[max(0, i - 2) : i]
             claim = any(w in lex.claim for w in lows[max(sent_start[i], i - 8) : i])
             out.append(_Mention(counts, rank, claim, additive))
     return out
