@@ -121,3 +121,18 @@ def test_url_given_as_a_path_still_works(site) -> None:
     url = site.put("/p.html", f"<html><body><article><p>{BODY}</p></article></body></html>")
     [doc] = list(read_paths([Path(url)]))
     assert doc.url == url and not doc.failed
+
+
+def _local_feed(title: str, text: str) -> str:
+    head = f"<title>{title}</title>" if title else ""
+    return f'<?xml version="1.0"?><rss version="2.0"><channel>{head}<item><guid>1</guid><description>{text}</description></item></channel></rss>'
+
+
+def test_feed_local_ids_stay_apart_across_feeds_and_stable_within_one(tmp_path: Path) -> None:
+    (tmp_path / "a.rss").write_text(_local_feed("Desk A", BODY), encoding="utf-8")
+    (tmp_path / "b.rss").write_text(_local_feed("Desk B", "Police detained 30 protesters in Cali."), encoding="utf-8")
+    (tmp_path / "c.rss").write_text(_local_feed("", "Gunmen attacked a bus near Gao."), encoding="utf-8")
+    (tmp_path / "d.rss").write_text(_local_feed("", "Troops shelled a village near Idlib."), encoding="utf-8")
+    ids = [d.doc_id for d in read_paths([tmp_path])]
+    assert len(set(ids)) == 4 and all(i.endswith(":1") for i in ids)  # "1" in four feeds: four documents
+    assert [d.doc_id for d in read_paths([tmp_path])] == ids  # read again: the same ids

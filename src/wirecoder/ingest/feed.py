@@ -4,15 +4,16 @@ Entries are cut out of the feed one at a time (lxml ``iterparse``, entities and 
 off) and each is handed to feedparser, so a 10,000-entry feed never sits in memory as
 parsed entries and every entry gets feedparser's date handling and HTML sanitising.
 A feed that is not well-formed XML falls back to feedparser's lenient parser over the
-whole (size-limited) file. An entry's ``doc_id`` is its id (else its link, else a hash
-of its title and text), so reading the same feed again yields the same ids and
-re-ingest changes nothing. Text is the entry's content or summary as plain text, or
+whole (size-limited) file. An entry's ``doc_id`` is its global id (URL, URN, tag URI),
+else its link, else its local id within the feed (see ``entry_id``), so reading the same
+feed again yields the same ids and re-ingest changes nothing. Text is the entry's content or summary as plain text, or
 its title when that is all there is; with ``fetch_links`` the linked page's main text.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,14 +86,26 @@ class _Truncated(Exception):
         self.seen = seen
 
 
-def entry_id(entry: dict[str, Any]) -> str:
-    """Stable id of an entry: its id, else its link, else a hash of title and text."""
-    for key in ("id", "link"):
-        value = entry.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    body = f"{entry.get('title', '')}\n{entry.get('summary', '')}"
-    return "entry:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+_GLOBAL_ID = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|urn:\S+|tag:\S+)$", re.I)
+
+
+def entry_id(entry: dict[str, Any], feed: str | None = None) -> str:
+    """Stable id of an entry: a globally unique id (a URL, ``urn:`` or ``tag:`` URI) as it
+    is, else its link, else its feed-local id (or a hash of title and text) prefixed with
+    the feed (its title, else its file name or URL), so that "1" in one feed and "1" in
+    another stay two documents while the same feed read again gives the same ids."""
+    guid = entry.get("id").strip() if isinstance(entry.get("id"), str) else ""
+    if _GLOBAL_ID.match(guid):
+        return guid
+    link = entry.get("link")
+    if isinstance(link, str) and link.strip():
+        return link.strip()
+    if not guid:
+        body = f"{entry.get('title', '')}\n{entry.get('summary', '')}"
+        guid = "entry:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    if not feed:
+        return guid
+    return f"{hashlib.sha256(feed.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}:{guid}"
 
 
 def _entry_text(entry: dict[str, Any]) -> str:
@@ -123,7 +136,7 @@ def entry_to_document(
     options: ReadOptions = DEFAULT_OPTIONS, client: Any = None,
 ) -> Document:
     """One feedparser entry → a Document (the linked page's text when fetched)."""
-    eid = entry_id(entry)
+    eid = entry_id(entry, feed_title or origin.rsplit("/", 1)[-1])
     link = entry.get("link") if isinstance(entry.get("link"), str) else None
     published = _entry_date(entry)
     title = entry.get("title") if isinstance(entry.get("title"), str) else None
