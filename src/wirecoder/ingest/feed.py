@@ -97,9 +97,9 @@ def entry_id(entry: dict[str, Any], feed: str | None = None) -> str:
     guid = entry.get("id").strip() if isinstance(entry.get("id"), str) else ""
     if _GLOBAL_ID.match(guid):
         return guid
-    link = entry.get("link")
-    if isinstance(link, str) and link.strip():
-        return link.strip()
+    link = entry.get("link").strip() if isinstance(entry.get("link"), str) else ""
+    if _GLOBAL_ID.match(link):  # (feedparser makes a permalink guid "1" the link "1" too)
+        return link
     if not guid:
         body = f"{entry.get('title', '')}\n{entry.get('summary', '')}"
         guid = "entry:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
