@@ -125,7 +125,7 @@ KINDS: dict[str, tuple[float, Kind]] = {
     "feed_entities": (1, lambda r, i: (".xml", (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
         '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-        '<rss version="2.0"><channel><title>t</title><item><guid>e1</guid><title>&lol3;</title><description>&xxe; ' + wire(r) + "</description></item></channel></rss>"
+        f'<rss version="2.0"><channel><title>t</title><item><guid>e{i}</guid><title>&lol3;</title><description>&xxe; ' + wire(r) + "</description></item></channel></rss>"
     ).encode(), "ok")),
     "unknown_suffix": (2, lambda r, i: (".bin", wire(r).encode(), "fail")),
 }
