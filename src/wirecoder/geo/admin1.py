@@ -8,6 +8,7 @@ whole. ``normalize_admin1`` maps any spelling to the ACLED name.
 from __future__ import annotations
 
 import functools
+import re
 
 import yaml
 
@@ -69,3 +70,38 @@ def _country_aliases() -> dict[str, list[str]]:
 
 def country_aliases(iso3: str) -> list[str]:
     return list(_country_aliases().get(iso3, []))
+
+
+@functools.cache
+def _subregion_patterns() -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
+    """(ISO3, parent, part, pattern) for each part ACLED splits a region into, spelled the
+    ways reports do: "Shan-North", "Shan (North)", "northern Shan", "North Shan"."""
+    out = []
+    for iso3, parents in _data()["splits"].items():
+        for parent, rules in parents.items():
+            for rule in rules:
+                head, _, side = rule["name"].partition("-")
+                if head != parent or not side:
+                    continue
+                p, d = re.escape(parent), re.escape(side)
+                pattern = rf"\b(?:{p}[- ]?\(?{d}\)?|{d}(?:ern)?[- ]{p})\b"
+                out.append((iso3, parent, rule["name"], re.compile(pattern, re.I)))
+    return tuple(out)
+
+
+def named_subregion(text: str, country: str | None, parent: str | None) -> str | None:
+    """The one part of a split region the text names explicitly ("Bago-West"), when
+    ``parent`` (or any parent, when None) is split in ``country``; None if none or several."""
+    found = {part for iso3, par, part, pat in _subregion_patterns()
+             if iso3 == country and (parent is None or par == parent) and pat.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def split_parent(name: str | None, country: str | None) -> str | None:
+    """The region ACLED splits that ``name`` is, or is a part of ("Shan-North" -> "Shan")."""
+    if not name:
+        return None
+    parents = _data()["splits"].get(country or "", {})
+    if name in parents and len(parents[name]) > 1:
+        return name
+    return next((p for p, rules in parents.items() if any(r["name"] == name for r in rules) and len(rules) > 1), None)

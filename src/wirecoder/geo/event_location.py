@@ -12,6 +12,8 @@ from collections import Counter
 
 from ..document import Document
 from ..records import EventLocation, Location, Span
+from .admin1 import named_subregion, split_parent
+from .gazetteer import get_gazetteer
 
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|outside|close to|outskirts of|vicinity of|(?:kms?|kilomet(?:er|re)s?|miles) (?:from|of|away from))\s+(?:the\s+)?$",
@@ -48,6 +50,37 @@ def _as_event_location(loc: Location) -> EventLocation:
 
 
 def event_location(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | None:
+    """``locate`` with the part of a region ACLED splits (Shan-North, Bago-West) made exact."""
+    found = locate(doc, start, end)
+    if found is not None:
+        _split_region(doc, found[0])
+    return found
+
+
+def _split_region(doc: Document, loc: EventLocation) -> None:
+    """A region ACLED splits takes the part the report names ("Pyay district, Bago-West"),
+    else the part its place lies in by the gazetteer ("Muse District, Shan State" -> Muse)."""
+    country = loc.country or doc.country_hint
+    parent = split_parent(loc.admin1, country)
+    if parent is None and loc.admin1 is not None:
+        return
+    named = named_subregion(doc.text, country, parent)
+    if named:
+        loc.admin1, loc.country = named, country
+        return
+    if parent is None or loc.admin1 != parent or not loc.name:
+        return
+    base = _AREA_WORDS.sub("", loc.name).strip()
+    part = next((p.admin1 for p in get_gazetteer().lookup(base, country, parent)
+                 if p.country == country and p.admin1 and p.admin1.startswith(parent + "-")), None)
+    if part:
+        loc.admin1 = part
+
+
+_AREA_WORDS = re.compile(r"\s+(?:district|township|town|village|village tract|city|region|state)$", re.I)
+
+
+def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | None:
     """The place of the event whose trigger spans ``doc.text[start:end]``, and its geo
     precision (1 place, 2 near/district, 3 region). None when the report names no usable place.
 
