@@ -145,3 +145,13 @@ def test_single_event_takes_the_toll_told_outside_its_window(code) -> None:
     )
     assert len(doc.events) == 1
     assert doc.events[0].fatalities == 3
+
+
+def test_protest_against_old_deaths_has_no_toll(code) -> None:
+    doc = code(
+        "Karachi, Apr 24 (APP) Commemorating a factory fire that killed 250 workers, trade unions held a protest "
+        "outside the press club demanding safety at workplaces.",
+        published="2025-04-24",
+    )
+    ev = doc.events[0]
+    assert ev.event_type == "Protests" and ev.fatalities == 0

@@ -13,7 +13,7 @@ from ..document import Document
 from ..geo import event_location
 from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
-from .lexicon import Cue, deciding_cue, decisive_sub_event, taxonomy
+from .lexicon import Cue, deaths_at_protest, deciding_cue, decisive_sub_event, taxonomy
 from .numbers import Toll, casualty_toll
 from .roles import Roles, assign_roles, find_claims, generic_actor
 from .windows import Sentence, Window, sentences
@@ -135,7 +135,9 @@ def build_events(
         trigger = cues[0] if cues else Cue(first.start, first.end, first.text, None)  # a report read whole
         toll = _toll(doc, window, sents, alone=len(decided) == 1, event_type=event_type)
         protest_at = min((c.start for c in window.cues if c.sub_event_type in _TOLL_FREE), default=None)
-        if sub in _TOLL_FREE and protest_at is not None and all(a > protest_at for a, _ in toll.spans):
+        if sub in _TOLL_FREE and (
+            (protest_at is not None and all(a > protest_at for a, _ in toll.spans)) or not deaths_at_protest(doc.text)
+        ):
             toll.fatalities, toll.fatalities_text = 0, None  # "protested against the blast that killed 60"
         after = [s for s in sents if window.end <= s.start < nxt]
         roles = assign_roles(doc, window, event_type, mine, country, after)

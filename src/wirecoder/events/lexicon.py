@@ -83,6 +83,7 @@ class _Cues:
     generic: re.Pattern[str]
     separate: re.Pattern[str]
     decisive: tuple[tuple[str, re.Pattern[str]], ...]
+    protest_deaths: re.Pattern[str]
 
 
 @functools.cache
@@ -93,6 +94,7 @@ def _cues() -> _Cues:
         generic=compile_patterns(raw["generic"]),
         separate=compile_patterns(raw["separate"]),
         decisive=tuple((sub, compile_patterns(pats)) for sub, pats in raw["decisive"].items()),
+        protest_deaths=compile_patterns(raw["protest_deaths"]),
     )
 
 
@@ -130,6 +132,11 @@ def decisive_sub_event(text: str) -> str | None:
     shelling, "threw a bomb" a grenade), or None when none or several are named."""
     found = {sub for sub, pattern in _cues().decisive if pattern.search(text)}
     return found.pop() if len(found) == 1 else None
+
+
+def deaths_at_protest(text: str) -> bool:
+    """Whether the text tells of deaths at the protest itself, not ones it protests."""
+    return bool(_cues().protest_deaths.search(text))
 
 
 def starts_separate_event(text: str) -> bool:
