@@ -83,3 +83,16 @@ def test_also_killed_adds_to_the_toll() -> None:
 def test_day_of_a_date_is_no_count() -> None:
     assert casualty_toll("Kano, May 2 (AFP) 3 traders were killed in the market.").fatalities == 3
     assert casualty_toll("Officials said 20 may have been killed in the raid.").fatalities == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("10 militants as well as two foreigners were killed in the raid.", 12),
+        ("A man and his nephew were shot dead over a land dispute.", 2),
+        ("Unknown gunmen shot dead a 37-year-old shop owner in Kaduna.", 1),
+        ("Unknown militants shot and killed the head of a vaccination team.", 1),
+    ],
+)
+def test_fatalities_more_shapes(text: str, dead: int) -> None:
+    assert casualty_toll(text).fatalities == dead

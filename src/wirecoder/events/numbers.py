@@ -181,6 +181,9 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
             if _takes_right(toks, j):
                 return []  # the numbers here are that cue's victims ("killed 15 and injured many")
             break
+        if low == "as" and (lows[max(0, j - 2) : j] == ["as", "well"] or lows[j + 1 : j + 3] == ["well", "as"]):
+            j -= 1
+            continue  # "ten militants as well as foreigners were killed": one list
         if low in _LEFT_STOP and not (low == "who" and j > 0 and lows[j - 1] not in _LEFT_STOP):
             break  # "four men who were returning home were killed": the relative clause is the victims'
         if low == "including" and end == cue:
@@ -193,6 +196,10 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
         if used and (value is not None) and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used) and not _in_date(lows, k):
             found.append((value, k, k + used, vague))
             k += used
+            continue
+        if lows[k] in {"his", "her"} and k + 1 < end and lows[k + 1] in lex.persons and not lows[k + 1].endswith("s"):
+            found.append((1, k, k + 2, False))  # "a man and his nephew were shot dead"
+            k += 2
             continue
         if lows[k] in lex.unquantified:
             found.append((None, k, k + 1, True))
@@ -279,6 +286,9 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
         if low in {"him", "her"} and k == cue + 1:
             found.append((1, k, k + 1, False))
             break
+        if low == "the" and k == cue + 1 and k + 1 < len(lows) and lows[k + 1] in lex.persons and not lows[k + 1].endswith("s"):
+            found.append((1, k, k + 2, False))  # "killed the head of the programme"
+            break
         if low in {"a", "an"} and k == cue + 1 and not any(x in lex.animals for x in lows[k + 1 : k + 5]):
             found.append((1, k, k + 1, False))  # "shot dead an assistant sub-inspector": one victim
             break
@@ -349,7 +359,9 @@ def _mentions(text: str, kind: str) -> list[_Mention]:
             elif low in _AMBIGUOUS and i and lows[i - 1] in {"and", ","}:
                 raw = _counts_right(toks, i, other) or _counts_left(toks, i, other)  # "... and killed 7 troops"
             elif low in _AMBIGUOUS or (low == "dead" and i and lows[i - 1] in {"shot", "gunned", "stabbed", "beaten"}):
-                raw = _counts_left(toks, i, other) or _counts_right(toks, i, other)  # passive, else active
+                left = _counts_left(toks, i, other)
+                numbered = [c for c in left if c[0] is not None]
+                raw = numbered or _counts_right(toks, i, other) or left  # passive, else active
             else:
                 raw = _counts_left(toks, i, other)
                 if not raw and low in _INTRANSITIVE:
