@@ -96,3 +96,16 @@ def test_day_of_a_date_is_no_count() -> None:
 )
 def test_fatalities_more_shapes(text: str, dead: int) -> None:
     assert casualty_toll(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Policemen gun down two robbers in Lagos.", 2),
+        ("The raid ended in the death of a militant commander.", 1),
+        ("A senior commander was among four insurgents killed in the raid.", 4),
+        ("In a gun battle, 5 militants were killed.", 5),
+    ],
+)
+def test_fatalities_lists_and_phrasal_cues(text: str, dead: int) -> None:
+    assert casualty_toll(text).fatalities == dead

@@ -25,7 +25,7 @@ _HEDGES = {"at", "least", "about", "around", "some", "nearly", "over", "more", "
 #: Where a backward search for the victims of a cue stops.
 _LEFT_STOP = {".", ";", ":", "when", "after", "while", "as", "who", "which", "that", "where", "but", "because",
               "since", "before", "said", "says", "following", "during", "if", "whereas", "although", "reported",
-              "stated", "confirmed", "announced"}
+              "stated", "confirmed", "announced", "among"}
 _RIGHT_STOP = {".", ";", ":", "including", "among", "when", "after", "while", "in", "on", "near", "at", "by", "out"}
 _MAX_LEFT = 16
 _MAX_RIGHT = 8
@@ -353,6 +353,10 @@ def _mentions(text: str, kind: str) -> list[_Mention]:
             raw = _first_number(lows, i + coded, 5)
         elif toll:
             raw = _counts_right(toks, i + toll - 1, other) or _first_number(lows, i + toll, 5)
+        elif kind == "death" and lows[i + 1 : i + 2] == ["down"] and low in {"gun", "guns", "mowed", "mow"}:
+            raw = _counts_right(toks, i, other)  # "policemen gun down two militants"
+        elif low in cues and lows[i + 1 : i + 2] == ["of"] and low in {"death", "deaths", "killing", "killings"}:
+            raw = _counts_right(toks, i + 1, other)  # "resulting in the death of a militant"
         elif low in cues:
             if low in _ACTIVE:
                 raw = _counts_right(toks, i, other)  # active: the victims follow
