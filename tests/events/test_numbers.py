@@ -109,3 +109,15 @@ def test_fatalities_more_shapes(text: str, dead: int) -> None:
 )
 def test_fatalities_lists_and_phrasal_cues(text: str, dead: int) -> None:
     assert casualty_toll(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("4 unidentified gunmen gunned down a journalist in Karachi.", 1),
+        ("Police killed two robbers, however 4 others managed to escape.", 2),
+        ("Two soldiers were killed two days ago near Gao.", 2),
+    ],
+)
+def test_active_object_counts(text: str, dead: int) -> None:
+    assert casualty_toll(text).fatalities == dead

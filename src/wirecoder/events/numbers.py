@@ -26,7 +26,8 @@ _HEDGES = {"at", "least", "about", "around", "some", "nearly", "over", "more", "
 _LEFT_STOP = {".", ";", ":", "when", "after", "while", "as", "who", "which", "that", "where", "but", "because",
               "since", "before", "said", "says", "following", "during", "if", "whereas", "although", "reported",
               "stated", "confirmed", "announced", "among"}
-_RIGHT_STOP = {".", ";", ":", "including", "among", "when", "after", "while", "in", "on", "near", "at", "by", "out"}
+_RIGHT_STOP = {".", ";", ":", "including", "among", "when", "after", "while", "in", "on", "near", "at", "by", "out",
+               "however", "but", "whereas", "who", "which"}
 _MAX_LEFT = 16
 _MAX_RIGHT = 8
 
@@ -360,7 +361,7 @@ def _mentions(text: str, kind: str) -> list[_Mention]:
         elif low in cues:
             if low in _ACTIVE:
                 raw = _counts_right(toks, i, other)  # active: the victims follow
-            elif low in _AMBIGUOUS and i and lows[i - 1] in {"and", ","}:
+            elif low in _AMBIGUOUS and i and (lows[i - 1] in {"and", ","} or _object_follows(lows, i)):
                 raw = _counts_right(toks, i, other) or _counts_left(toks, i, other)  # "... and killed 7 troops"
             elif low in _AMBIGUOUS or (low == "dead" and i and lows[i - 1] in {"shot", "gunned", "stabbed", "beaten"}):
                 left = _counts_left(toks, i, other)
@@ -380,6 +381,16 @@ def _mentions(text: str, kind: str) -> list[_Mention]:
             claim = any(w in lex.claim for w in lows[max(sent_start[i], i - 8) : i])
             out.append(_Mention(counts, rank, claim, additive))
     return out
+
+
+def _object_follows(lows: list[str], i: int) -> bool:
+    """Whether an active verb's object count follows the cue ("militants gunned down a
+    journalist", "gunmen killed 3 traders"), not a passive ("were killed")."""
+    if i and lows[i - 1] in {"was", "were", "been", "being", "is", "are"}:
+        return False
+    j = i + 1 + (lows[i + 1 : i + 2] == ["down"])
+    nxt = lows[j] if j < len(lows) else ""
+    return nxt in {"a", "an"} or nxt[:1].isdigit() or nxt in _lexicon().units
 
 
 #: Cues whose lone subject is one victim ("the boy died").
