@@ -103,6 +103,18 @@ def _inside(pos: int, quotes: list[Quote]) -> Quote | None:
     return None
 
 
+def _stance(
+    tok: Token, content: tuple[int, int], cue: tuple[int, int], source: tuple[int, int] | None,
+    tier: str, method: str, nominal: bool = False,
+) -> Attribution:
+    """A stance held rather than words spoken ("is confident that …", "criticism of …"):
+    indirect content, act ``state``, low confidence; the cue is its own clause."""
+    return Attribution(
+        content=[content], cue=cue, source=source, kind="indirect", lemma=tok.lemma_.lower(), act="state",
+        tier=tier, method=method, confidence=0.5, nominal=nominal, clause=cue,
+    )
+
+
 class _Finder:
     def __init__(self, sdoc: Doc, tiers: tuple[str, ...]) -> None:
         self.sdoc = sdoc
@@ -485,20 +497,7 @@ class _Finder:
             if subj is None or content is None:
                 continue
             cue = (min(cop.idx, tok.idx), tok.idx + len(tok.text))
-            out.append(
-                Attribution(
-                    content=[content],
-                    cue=cue,
-                    source=_edges(_subtree(subj)),
-                    kind="indirect",
-                    lemma=tok.lemma_.lower(),
-                    act="state",
-                    tier="belief",
-                    method="dep:adjective",
-                    confidence=0.5,
-                    clause=cue,
-                )
-            )
+            out.append(_stance(tok, content, cue, _edges(_subtree(subj)), tier="belief", method="dep:adjective"))
         return out
 
     def nouns(self) -> list[Attribution]:
@@ -536,21 +535,7 @@ class _Finder:
             if span is None:
                 continue
             cue = (tok.idx, prep.idx + len(prep.text) if prep is not None else tok.idx + len(tok.text))
-            out.append(
-                Attribution(
-                    content=[span],
-                    cue=cue,
-                    source=source,
-                    kind="indirect",
-                    lemma=tok.lemma_.lower(),
-                    act="state",
-                    tier="mined",
-                    method="noun",
-                    confidence=0.5,
-                    nominal=True,
-                    clause=cue,
-                )
-            )
+            out.append(_stance(tok, span, cue, source, tier="mined", method="noun", nominal=True))
         return out
 
     def according_to(self) -> list[Attribution]:
