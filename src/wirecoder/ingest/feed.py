@@ -90,22 +90,24 @@ _GLOBAL_ID = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|urn:\S+|tag:\S+)$", re.I)
 
 
 def entry_id(entry: dict[str, Any], feed: str | None = None) -> str:
-    """Stable id of an entry: a globally unique id (a URL, ``urn:`` or ``tag:`` URI) as it
-    is, else its link, else its feed-local id (or a hash of title and text) prefixed with
-    the feed (its title, else its file name or URL), so that "1" in one feed and "1" in
-    another stay two documents while the same feed read again gives the same ids."""
+    """Stable id of an entry: its id when globally unique (a URL, ``urn:`` or ``tag:`` URI);
+    a feed-local id ("1") prefixed with the feed (its title, else its file name or URL), so
+    "1" in two feeds stays two documents; else its link; else a hash of title and text.
+    The same feed read again gives the same ids."""
     guid = entry.get("id").strip() if isinstance(entry.get("id"), str) else ""
+    link = entry.get("link").strip() if isinstance(entry.get("link"), str) else ""
     if _GLOBAL_ID.match(guid):
         return guid
-    link = entry.get("link").strip() if isinstance(entry.get("link"), str) else ""
-    if _GLOBAL_ID.match(link):  # (feedparser makes a permalink guid "1" the link "1" too)
+    if guid:  # (feedparser copies a permalink guid, even "1", into the link)
+        return f"{_feed_key(feed)}:{guid}" if feed else guid
+    if _GLOBAL_ID.match(link):
         return link
-    if not guid:
-        body = f"{entry.get('title', '')}\n{entry.get('summary', '')}"
-        guid = "entry:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    if not feed:
-        return guid
-    return f"{hashlib.sha256(feed.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}:{guid}"
+    body = f"{entry.get('title', '')}\n{entry.get('summary', '')}"
+    return "entry:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _feed_key(feed: str) -> str:
+    return hashlib.sha256(feed.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def _entry_text(entry: dict[str, Any]) -> str:
