@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -68,11 +69,17 @@ class _Connections:
 
     def __init__(self, host: str, port: int) -> None:
         self.host, self.port = host, port
-        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        # used in turn (first in, first out), as many clients would: spread over server workers
+        self.idle: deque[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = deque()
+
+    async def open(self, n: int) -> None:
+        """Open ``n`` connections up front (the server's workers accept them in turn)."""
+        for _ in range(n):
+            self.idle.append(await asyncio.open_connection(self.host, self.port))
 
     async def get(self, target: str) -> int:
         reused = bool(self.idle)
-        reader, writer = self.idle.pop() if reused else await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.idle.popleft() if reused else await asyncio.open_connection(self.host, self.port)
         writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\nAccept: application/json\r\n\r\n".encode("ascii"))
         try:
             head = await reader.readuntil(b"\r\n\r\n")
@@ -98,7 +105,9 @@ class _Connections:
             writer.close()
 
 
-async def _load(host: str, port: int, rate: float, seconds: float, limit: int, timeout: float, concurrency: int) -> dict[str, object]:
+async def _load(
+    host: str, port: int, rate: float, seconds: float, limit: int, timeout: float, concurrency: int, connections: int
+) -> dict[str, object]:
     """Start ``rate * seconds`` requests on schedule; return the per-request outcomes.
 
     At most ``concurrency`` requests are in flight: a request falling due when all are
@@ -124,6 +133,7 @@ async def _load(host: str, port: int, rate: float, seconds: float, limit: int, t
         if key == "200":
             latencies.append(time.perf_counter() - due)
 
+    await conns.open(connections)
     for target in targets:  # warm the server's caches, untimed
         if (status := await conns.get(target)) != 200:
             raise RuntimeError(f"GET {target} answered {status}")
@@ -161,6 +171,7 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=3000, help="synthetic events in the store")
     ap.add_argument("--limit", type=int, default=50, help="page size asked for")
     ap.add_argument("--timeout", type=float, default=30, help="per-request timeout and the grace after the last start")
+    ap.add_argument("--connections", type=int, default=16, help="keep-alive connections opened up front and used in turn")
     ap.add_argument("--workers", type=int, default=2, help="server processes (wirecoder serve --workers)")
     ap.add_argument("--concurrency", type=int, default=64, help="most requests in flight; more due are shed")
     args = ap.parse_args()
@@ -177,7 +188,7 @@ def main() -> None:
         try:
             _wait_ready(url, server)
             server_cpu, client_cpu = tree_cpu_seconds(server.pid), time.process_time()
-            result = asyncio.run(_load(HOST, port, args.rate, args.seconds, args.limit, args.timeout, args.concurrency))
+            result = asyncio.run(_load(HOST, port, args.rate, args.seconds, args.limit, args.timeout, args.concurrency, args.connections))
             server_cpu = tree_cpu_seconds(server.pid) - server_cpu
             client_cpu = time.process_time() - client_cpu
         finally:
@@ -196,6 +207,7 @@ def main() -> None:
     summary = {
         "events": n_events,
         "server_workers": args.workers,
+        "connections": args.connections,
         "target_rate": args.rate,
         "seconds": args.seconds,
         "requests": result["requests"],
