@@ -91,6 +91,8 @@ def query_latencies(store: Store, docs: list[tuple[dict, str, None]], repeats: i
 def drop_tables(url: str) -> None:
     engine = sa.create_engine(engine_url(url))
     metadata.drop_all(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
     engine.dispose()
 
 

@@ -85,3 +85,14 @@ def test_migrate_command_reports_what_it_did(tmp_path):
     assert first.exit_code == 0 and "Upgraded" in first.output and head_revision() in first.output
     again = CliRunner().invoke(app, ["migrate", "--db", db])
     assert again.exit_code == 0 and "nothing to do" in again.output
+
+
+def test_a_stamped_database_whose_tables_were_dropped_is_built_again(store_url, make_doc):
+    with open_store(store_url):
+        pass
+    engine = sa.create_engine(engine_url(store_url))
+    S.metadata.drop_all(engine)  # the Alembic stamp stays behind
+    engine.dispose()
+    with open_store(store_url) as store:
+        assert store.migration.created
+        assert store.write([make_doc("a", TEXT)]).stored == 1

@@ -1,7 +1,8 @@
 """Bring a database's schema to the newest Alembic revision, on an open connection.
 
 Three cases, decided under the store's write lock so concurrent openers cannot race:
-an empty database is built from ``schema.metadata`` and stamped with the head revision;
+a database without the store's tables (new, or emptied) is built from ``schema.metadata``
+and stamped with the head revision;
 a database made before migrations existed (tables, no stamp) is stamped with the baseline
 and upgraded; a stamped one is upgraded (nothing to do when already at head).
 """
@@ -53,7 +54,7 @@ def upgrade(conn: sa.Connection) -> Migration:
     before = current_revision(conn)
     cfg = _config(conn)
     created = False
-    if before is None and not sa.inspect(conn).has_table(S.documents.name):
+    if not sa.inspect(conn).has_table(S.documents.name):  # nothing to migrate (new, or emptied)
         S.metadata.create_all(conn)
         command.stamp(cfg, "head")
         created = True
