@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 
 import typer

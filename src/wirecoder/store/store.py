@@ -10,6 +10,7 @@ listings page with opaque keyset cursors (index-backed, cheap on any page).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -370,7 +371,7 @@ class Store:
         # The generation is read before counting: a write landing in between makes the cached
         # count look older than it is (recounted next time), never newer.
         generation = conn.execute(sa.select(state.value).where(state.key == "generation")).scalar_one()
-        key = tuple(getattr(f, name) for name in f.__slots__)
+        key = dataclasses.astuple(f)
         cached = self._event_counts.get(key)
         if cached is not None and cached[0] == generation:
             return cached[1]
