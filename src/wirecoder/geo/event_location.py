@@ -14,6 +14,7 @@ from ..document import Document
 from ..records import EventLocation, Location, Span
 from .admin1 import named_subregion, split_parent
 from .gazetteer import get_gazetteer
+from .names import fold
 
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|outside|close to|outskirts of|vicinity of|(?:kms?|kilomet(?:er|re)s?|miles) (?:from|of|away from))\s+(?:the\s+)?$",
@@ -21,6 +22,18 @@ _NEAR_BEFORE = re.compile(
 )
 _AREA_AFTER = re.compile(r"^\s+(?:district|area|region|tehsil|township|sub-division|subdivision|outskirts|countryside)\b", re.I)
 _TIER = {"city": 0, "place": 0, "admin2": 1, "admin1": 2, "country": 3}
+#: The words after a town's name say how wide the mention is: "Shwegu town (Shwegu Township,
+#: Bhamo District, Kachin State)" names one place at four levels, the first the event's own.
+#: A district named by its seat town resolves to that town but stands for the district;
+#: "Bago-West" names the region; a road or route named after a town ("Pyay Road",
+#: "Mandalay-Myitkyina railway") is no place of the event unless nothing better is named.
+_ROUTE = 1.5
+_WIDTH_AFTER = (
+    (re.compile(r"^(?:-(?:north|south|east|west|central))?\s+(?:district|agency|division|province|state|region|governorate|department)\b", re.I), _TIER["admin2"]),
+    (re.compile(r"^-(?:north|south|east|west|central)\b", re.I), _TIER["admin1"]),
+    (re.compile(r"^-[A-Z][a-z]"), _ROUTE),
+    (re.compile(r"^\s+(?:road|street|highway|motorway|route|avenue|railway|bypass|bridge|ward)\b", re.I), _ROUTE),
+)
 _LOOKBACK_SENTENCES = 2
 
 
@@ -41,8 +54,32 @@ def _precision(doc: Document, loc: Location, m: Span) -> int:
     if loc.feature == "admin2":
         return 2  # a district: its main town
     near = _NEAR_BEFORE.search(doc.text[max(0, m.start - 40) : m.start])
-    area = _AREA_AFTER.match(doc.text[m.end : m.end + 20])
-    return 2 if near or area else 1
+    area = any(_AREA_AFTER.match(text) for text in _after_name(doc, m))
+    return 2 if near or area or _width(doc, loc, m) > 0 else 1
+
+
+def _width(doc: Document, loc: Location, m: Span) -> float:
+    """How wide a place the mention names (0 a town … 3 a country), read from its feature and,
+    for a town, the area word after it."""
+    tier = _TIER.get(loc.feature, 1)
+    if loc.feature not in {"city", "place"}:
+        return tier
+    region = loc.admin1 or ""
+    if len(region) > m.end - m.start and fold(doc.text[m.start : m.start + len(region)]) == fold(region):
+        return _TIER["admin1"]  # "Jammu" of "Jammu and Kashmir", split by the NER
+    for text in _after_name(doc, m):
+        width = next((w for pattern, w in _WIDTH_AFTER if pattern.match(text)), None)
+        if width is not None:
+            return width
+    return tier
+
+
+def _after_name(doc: Document, m: Span) -> tuple[str, str]:
+    """The mention's own last word (it may carry its area word: "Bhamo District") and the
+    text right after it."""
+    own = doc.text[m.start : m.end]
+    last = re.search(r"[\s-]+[^\s-]+$", own)
+    return (own[last.start():] if last else ""), doc.text[m.end : m.end + 20]
 
 
 def _as_event_location(loc: Location) -> EventLocation:
@@ -99,11 +136,12 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         return [(loc, m) for loc, m in mentions if a <= m.start < b and not _is_dateline(loc, m)]
 
     home = home_country(doc)
+    named_regions: list[Location] = []
 
     def nearest(pairs: list[tuple[Location, Span]]) -> tuple[Location, Span] | None:
         if not pairs:
             return None
-        return min(pairs, key=lambda p: (_TIER.get(p[0].feature, 1), p[0].lat is None,
+        return min(pairs, key=lambda p: (not _in_named_regions(p[0], named_regions), _width(doc, *p), p[0].lat is None,
                                          bool(home and p[0].country and p[0].country != home), abs(p[1].start - start)))  # fmt: skip
 
     if idx is not None:
@@ -111,6 +149,7 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         same = in_range(a, b)
         towns = [p for p in same if p[0].feature in {"city", "place", "admin2"}]
         regions = [p for p in same if p[0].lat is not None]
+        named_regions = [loc for loc, _ in regions if loc.feature == "admin1"]
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:
             loc = _as_event_location(best[0])
@@ -144,6 +183,15 @@ def home_country(doc: Document) -> str | None:
         return dateline.country
     counts = Counter(loc.country for loc in doc.locations for _ in loc.mentions if loc.country)
     return counts.most_common(1)[0][0] if counts else doc.country_hint
+
+
+def _in_named_regions(town: Location, regions: list[Location]) -> bool:
+    """A town fits the first-level regions its sentence names ("Ye-U township (Shwebo district,
+    Sagaing region)" is not Ye in Mon State); a region ACLED splits fits its parts."""
+    def fits(region: Location) -> bool:
+        a, b = region.admin1 or "", town.admin1 or ""
+        return region.country == town.country and (a == b or b.startswith(a + "-") or a.startswith(b + "-"))
+    return all(fits(r) for r in regions)
 
 
 def _within(town: Location, areas: list[tuple[Location, Span]]) -> bool:

@@ -28,6 +28,8 @@ from ..records import Location, Provenance, Span
 
 STAGE = "wirecoder.places.v1"
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
+#: Entities that may be a body named after its region ("Sindh Rangers" ORG, "the Punjab" NORP).
+_REGION_BODY_LABELS = {"ORG", "NORP", "EVENT"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
@@ -142,6 +144,10 @@ class Places(Stage):
                 head = self._institution_town(doc.text, ent, desk)
                 if head:
                     add(*head, "ner:org")
+            if ent.label_ in _REGION_BODY_LABELS:
+                head = self._region_of_body(ent, desk)
+                if head:
+                    add(*head, "ner:org")
             if ent.label_ in _ENT_LABELS or (
                 ent.label_ == "PERSON" and _STRONG_LOCATIVE.search(doc.text[max(0, ent.start_char - 14) : ent.start_char])
             ):
@@ -163,7 +169,8 @@ class Places(Stage):
                 floor = _BARE_WORD_POPULATION if bare else self.min_population
                 found = _lookup(doc.text[s:e], desk)
                 curated = bool(found) and not gaz.candidates(doc.text[s:e])  # a listed spelling variant
-                if curated or any(self._notable(p, floor) for p in found):
+                if curated or any(self._notable(p, floor) or (not bare and self._known_spelling(p, floor, desk))
+                                  for p in found):
                     add(s, e, "gazetteer")
                     matched = n
                     break
@@ -187,15 +194,21 @@ class Places(Stage):
 
     def _shrink_to_leading_town(self, text: str, m: _Mention, desk: frozenset[str]) -> None:
         """An entity the gazetteer does not know that starts with a sizeable town ("Badin
-        Kashmir Day") is that town."""
+        Kashmir Day") is that town; failing that, one that ends with a sizeable town
+        ("Manghopir Karachi": a neighbourhood the gazetteer lacks, in its city)."""
         words = list(re.finditer(r"\S+", m.text))
         for n in range(min(self.max_ngram, len(words) - 1), 0, -1):
-            end = m.start + words[n - 1].end()
-            head = text[m.start : end]
+            head = m.text[: words[n - 1].end()]
             found = _lookup(head, desk)
             curated = bool(found) and not get_gazetteer().candidates(head)
             if curated or any(self._notable(p, self.min_population) for p in found):
-                m.end, m.text = end, head
+                m.end, m.text = m.start + len(head), head
+                return
+        for k in range(max(1, len(words) - self.max_ngram), len(words)):
+            tail = m.text[words[k].start() :]
+            if any(p.feature == "city" and p.primary and p.population >= _BARE_WORD_POPULATION and p.country in desk
+                   for p in _lookup(tail, desk)):  # a city of the report's country, not any "Ali"
+                m.start, m.text = m.start + words[k].start(), tail
                 return
 
     def _institution_town(self, text: str, ent, desk: frozenset[str]) -> tuple[int, int] | None:
@@ -213,6 +226,28 @@ class Places(Stage):
             if any(self._notable(p, self.min_population) for p in _lookup(head.text, desk)):
                 return head.start_char, head.end_char
         return None
+
+    @staticmethod
+    def _region_of_body(ent, desk: frozenset[str]) -> tuple[int, int] | None:
+        """The first-level region a body is named after ("the Punjab Assembly", "Sindh Rangers",
+        "the Balochistan Levies", "KPK government"): where the report is, when it names no
+        town. Only a region of the desk's or the report's countries, and never a town's name
+        ("Lahore Qalandars" is a team, not a place)."""
+        lead = 1 if ent[0].lower_ == "the" else 0
+        for n in range(min(3, len(ent) - lead), 0, -1):
+            head = ent[lead : lead + n]
+            if not all(_NAME_WORD.match(t.text) or t.is_upper for t in head):
+                continue
+            found = _lookup(head.text, desk)
+            if found and all(p.feature == "admin1" for p in found) and (not desk or any(p.country in desk for p in found)):
+                return head.start_char, head.end_char
+        return None
+
+    @staticmethod
+    def _known_spelling(p: Place, floor: int, desk: frozenset[str]) -> bool:
+        """After a locative word ("in Abbotabad"), a town's alternate spelling counts in the
+        report's own countries: wire copy spells South Asian and Sahel towns many ways."""
+        return p.feature == "city" and p.population >= floor and p.country in desk
 
     @staticmethod
     def _notable(p: Place, floor: int) -> bool:

@@ -1,0 +1,71 @@
+"""Which named place is the event's: the most specific level of a place chain, roads and
+routes named after towns, the regions a sentence names, and bodies named after a region.
+Short reports written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.document import Document
+from wirecoder.geo import event_location
+from wirecoder.pipeline import DEFAULT_STAGES, Pipeline
+
+STAGE = "wirecoder.places.v1"
+
+
+@pytest.fixture(scope="module")
+def run_doc():
+    pipe = Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(STAGE) + 1])
+    return lambda text, **kw: pipe(Document(text=text, published="2021-06-06", **kw))
+
+
+def _where(doc, trigger):
+    i = doc.text.index(trigger)
+    return event_location(doc, i, i + len(trigger))
+
+
+def test_town_of_a_place_chain_beats_its_district_nearer_the_trigger(run_doc):
+    doc = run_doc("In Sopore town (Baramulla district, Jammu and Kashmir), a grenade exploded on Sunday.")
+    loc, precision = _where(doc, "exploded")
+    assert (loc.name, loc.admin1, precision) == ("Sopur", "Jammu and Kashmir", 1)
+
+
+def test_village_missing_from_the_gazetteer_takes_its_township_not_its_district(run_doc):
+    doc = run_doc("On 2 June, in Zee Hpyu Kone village (Yesagyo township, Pakokku district, Magway region), "
+                  "soldiers fired artillery shells.", country_hint="MMR")
+    loc, precision = _where(doc, "fired")
+    assert (loc.name, precision) == ("Yesagyo", 2)
+
+
+def test_road_named_after_a_town_is_not_the_place(run_doc):
+    doc = run_doc("In Sheikhupura, a bank on Lahore Road was hit by a bomb on Monday.", country_hint="PAK")
+    loc, _ = _where(doc, "bomb")
+    assert loc.name == "Shekhupura"
+
+
+def test_town_must_fit_the_region_its_sentence_names(run_doc):
+    doc = run_doc("On 2 May, a landmine exploded near a village in Ye-U township (Shwebo district, Sagaing Region).",
+                  country_hint="MMR")
+    loc, _ = _where(doc, "exploded")
+    assert loc.admin1 == "Sagaing"  # not Ye, a town of Mon State
+
+
+def test_body_named_after_its_region_places_a_report_that_names_no_town(run_doc):
+    doc = run_doc("Two constables of the Sindh Police were shot dead by gunmen on Friday.", country_hint="PAK")
+    loc, precision = _where(doc, "shot dead")
+    assert (loc.admin1, loc.country, precision) == ("Sindh", "PAK", 3)
+    doc = run_doc("Two constables were shot dead in Quetta, the Sindh Police said.", country_hint="PAK")
+    assert _where(doc, "shot dead")[0].name == "Quetta"  # a named town still wins
+
+
+def test_alternate_spelling_after_a_locative_word_in_the_desk_country(run_doc):
+    doc = run_doc("Traders protested in Abbotabad against new taxes on Monday.", country_hint="PAK")
+    assert _where(doc, "protested")[0].name == "Abbottabad"
+    doc = run_doc("Traders protested in Abbotabad against new taxes on Monday.", country_hint="NGA")
+    assert _where(doc, "protested") is None  # no alternate spellings from other countries
+
+
+def test_entity_ending_with_a_city_is_that_city(run_doc):
+    doc = run_doc("Two men were killed in Baldia Karachi on Tuesday.", country_hint="PAK")
+    loc, _ = _where(doc, "killed")
+    assert (loc.name, loc.admin1) == ("Karachi", "Sindh")
