@@ -69,3 +69,18 @@ def test_entity_ending_with_a_city_is_that_city(run_doc):
     doc = run_doc("Two men were killed in Baldia Karachi on Tuesday.", country_hint="PAK")
     loc, _ = _where(doc, "killed")
     assert (loc.name, loc.admin1) == ("Karachi", "Sindh")
+
+
+def test_hyphenated_town_name_is_one_place(run_doc):
+    doc = run_doc("On 9 July, a bomb exploded near the market in Hpa-An town (Kayin State).", country_hint="MMR")
+    loc, _ = _where(doc, "exploded")
+    assert (loc.name, loc.admin1) == ("Hpa-An", "Kayin")
+    doc = run_doc("On 9 July, a mine exploded in Ye-U township (Shwebo district, Sagaing region).", country_hint="MMR")
+    assert _where(doc, "exploded")[0].name.casefold() == "ye-u"
+
+
+def test_place_a_note_says_it_coded_wins(run_doc):
+    doc = run_doc("On 3 April, in Kachin State (coded as Myitkyina), soldiers fired mortars at a camp.",
+                  country_hint="MMR")
+    loc, _ = _where(doc, "fired")
+    assert loc.name == "Myitkyina"

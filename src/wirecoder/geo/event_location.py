@@ -34,6 +34,7 @@ _WIDTH_AFTER = (
     (re.compile(r"^-[A-Z][a-z]"), _ROUTE),
     (re.compile(r"^\s+(?:road|street|highway|motorway|route|avenue|railway|bypass|bridge|ward)\b", re.I), _ROUTE),
 )
+_CODED_AS = re.compile(r"\bcoded as\s+$", re.I)
 _LOOKBACK_SENTENCES = 2
 
 
@@ -61,6 +62,8 @@ def _precision(doc: Document, loc: Location, m: Span) -> int:
 def _width(doc: Document, loc: Location, m: Span) -> float:
     """How wide a place the mention names (0 a town … 3 a country), read from its feature and,
     for a town, the area word after it."""
+    if _CODED_AS.search(doc.text[max(0, m.start - 12) : m.start]):
+        return -1  # ACLED notes say which place they coded: "in Kachin State (coded as Myitkyina)"
     tier = _TIER.get(loc.feature, 1)
     if loc.feature not in {"city", "place"}:
         return tier

@@ -34,7 +34,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
 #: ("killed in Lashio" as PERSON), a name is a place only after a locative word.
-_LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|to|into)\s+$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|to|into|coded as)\s+$", re.I)
 #: "near Mir Ali": a name after these is a place even when the NER says PERSON.
 _STRONG_LOCATIVE = re.compile(r"\b(?:near|outside|(?:village|town|city|district|area|tehsil|township)s? of)\s+$", re.I)
 _NAME_WORD = re.compile(r"^[A-Z][\w'’-]*$")
@@ -161,11 +161,12 @@ class Places(Stage):
             for n in range(min(self.max_ngram, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
                 s, e = span[0].idx, span[-1].idx + len(span[-1])
-                if not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in span):
+                if not all((t.pos_ == "PROPN" and (t.is_title or t.is_upper)) or (0 < k < n - 1 and _joins_name(t))
+                           for k, t in enumerate(span)):
                     continue
                 if not free(s, e) or not self._allowed(doc.text, s, e, blocked, taken):
                     continue
-                bare = n == 1 and not _LOCATIVE.search(doc.text[max(0, s - 8) : s])
+                bare = n == 1 and not _LOCATIVE.search(doc.text[max(0, s - 12) : s])
                 floor = _BARE_WORD_POPULATION if bare else self.min_population
                 found = _lookup(doc.text[s:e], desk)
                 curated = bool(found) and not gaz.candidates(doc.text[s:e])  # a listed spelling variant
@@ -278,6 +279,17 @@ def _lookup(name: str, desk: frozenset[str]) -> tuple[Place, ...]:
     return found
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _joins_name(tok) -> bool:
+    """A hyphen written tight between two name words: "Hpa-An", "Nyaung-U", "Ye-U" (not a
+    compass part, "Yangon-East district": the place is Yangon)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+            and nxt is not None and nxt.lower_ not in _COMPASS)
+
+
 def _suffixed_names(sp) -> list[tuple[int, int, str]]:
     """Capitalised names followed by an area or region word: (start, end, name)."""
     words = place_words()
@@ -293,6 +305,8 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
         while j > 0 and i - j < 3 and toks[j - 1].pos_ == "PROPN" and _NAME_WORD.match(toks[j - 1].text) \
                 and fold(toks[j - 1].text) not in words["not_place_words"]:
             j -= 1
+            if j > 1 and _joins_name(toks[j - 1]) and toks[j - 2].pos_ == "PROPN":
+                j -= 1  # "Ye-U township": the hyphen is inside the name
         if j == i or (j > 0 and _NAME_WORD.match(toks[j - 1].text) and not toks[j - 1].is_sent_start):
             continue  # no name, or the name runs on past an organisation word
         name = sp[j:i]
