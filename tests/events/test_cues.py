@@ -64,3 +64,60 @@ def test_taxonomy_groups() -> None:
 )
 def test_decisive_weapon(text: str, sub: str | None) -> None:
     assert decisive_sub_event(text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "harmed"),
+    [
+        ("Two masked men shot dead a head constable outside his home in Mardan.", True),
+        ("A sub-inspector and his driver were gunned down near the bus stand.", True),
+        ("Gunmen ambushed Levies personnel guarding a dam site in Kech.", True),
+        ("An officer of the Sindh Police was killed when attackers opened fire on his car.", True),
+        ("Attackers killed a khasadar in Mohmand Agency.", True),
+        ("A tailor was shot dead by two men on a motorbike.", False),
+        ("Police shot dead a robbery suspect in an encounter.", False),
+        ("Troops were called in after a trader was shot in the bazaar.", False),
+    ],
+)
+def test_harms_security_forces(text: str, harmed: bool) -> None:
+    from wirecoder.events.lexicon import harms_security_forces
+
+    assert harms_security_forces(text) is harmed
+
+
+@pytest.mark.parametrize(
+    ("text", "returned"),
+    [
+        ("Artillery hit two hamlets overnight and the border guards retaliated.", True),
+        ("Mortars fell on the post. The garrison responded with machine-gun fire.", True),
+        ("The two armies fired at each other along the frontier for an hour.", True),
+        ("A boy was wounded by the firing; there was no exchange of fire.", False),
+        ("The army shelled rebel positions in retaliation for last week's ambush.", False),
+    ],
+)
+def test_fire_was_returned(text: str, returned: bool) -> None:
+    from wirecoder.events.lexicon import fire_was_returned
+
+    assert fire_was_returned(text) is returned
+
+
+def test_troops_targeting_each_other_is_a_clash_cue() -> None:
+    cue = deciding_cue(find_cues("Rival troops targeted each other across the frontier on Sunday."))
+    assert cue is not None and cue.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "one_sided"),
+    [
+        ("A shepherd was wounded by gunfire from across the border near Chaman.", True),
+        ("Two villagers died after troops fired across the Line of Control at their fields.", True),
+        ("Troops fired across the border at dawn; nobody was hurt.", False),  # no harm
+        ("A farmer was killed when mortar rounds fired across the border hit his house.", False),  # remote weapon
+        ("A border guard was killed in firing across the frontier line at the border.", False),  # security hit
+        ("A boy was killed in firing across the border and the guards fired back.", False),  # answered
+    ],
+)
+def test_one_sided_border_fire(text: str, one_sided: bool) -> None:
+    from wirecoder.events.lexicon import one_sided_border_fire
+
+    assert one_sided_border_fire(text) is one_sided

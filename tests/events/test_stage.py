@@ -155,3 +155,76 @@ def test_protest_against_old_deaths_has_no_toll(code) -> None:
     )
     ev = doc.events[0]
     assert ev.event_type == "Protests" and ev.fatalities == 0
+
+
+def test_gunmen_killing_a_policeman_is_a_battle(code) -> None:
+    """ACLED codes an armed attack on state security personnel as an armed clash even
+    when the actors stage names no force ("a sub-inspector"), not as violence against civilians."""
+    doc = code(
+        "Peshawar, Oct 9 (Dawn) Unidentified gunmen on a motorbike shot dead an assistant sub-inspector "
+        "near his house in the Faqirabad area on Thursday.",
+        published="2025-10-09",
+    )
+    ev = _only(doc.events)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert ev.fatalities == 1
+
+
+def test_by_victims_security_words_override_attack() -> None:
+    from wirecoder.events.builder import _by_victims
+
+    text = "Unknown attackers gunned down two constables at a checkpoint."
+    assert _by_victims("Violence against civilians", "Attack", "classifier", None, text)[:2] == ("Battles", "Armed clash")
+    civil = "Unknown attackers gunned down two shopkeepers at the market."
+    assert _by_victims("Violence against civilians", "Attack", "classifier", None, civil)[:2] == (
+        "Violence against civilians", "Attack")
+
+
+def test_shelling_answered_with_fire_is_a_battle(code) -> None:
+    """Shelling the other side answers is an exchange of fire: ACLED's armed clash."""
+    doc = code(
+        "Sialkot, Nov 3 (APP) Indian forces fired mortar shells at three border villages near Sialkot on "
+        "Sunday night. The Pakistani Rangers responded in kind.",
+        published="2025-11-04",
+    )
+    ev = _only(doc.events)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_one_sided_shelling_stays_remote_violence(code) -> None:
+    doc = code(
+        "Sialkot, Nov 3 (APP) Indian forces fired mortar shells at three border villages near Sialkot on "
+        "Sunday night, wounding two farmers.",
+        published="2025-11-04",
+    )
+    ev = _only(doc.events)
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_by_victims_returned_fire_makes_a_clash() -> None:
+    from wirecoder.events.builder import _by_victims
+
+    sub = "Shelling/artillery/missile attack"
+    got = _by_victims("Explosions/Remote violence", sub, "classifier", None, "Troops shelled the post.", "The militants fired back.")
+    assert got[:2] == ("Battles", "Armed clash")
+    assert _by_victims("Explosions/Remote violence", sub, "classifier", None, "Troops shelled the post.")[:2] == (
+        "Explosions/Remote violence", sub)
+
+
+def test_unanswered_border_gunfire_wounding_a_villager_is_violence_against_civilians(code) -> None:
+    doc = code(
+        "Kotli, Dec 1 (APP) A farmer was wounded on Monday in unprovoked firing by foreign troops across "
+        "the Line of Control near his village.",
+        published="2025-12-01",
+    )
+    ev = _only(doc.events)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_by_victims_border_fire_rules() -> None:
+    from wirecoder.events.builder import _by_victims
+
+    text = "A farmer was wounded in firing from across the border."
+    assert _by_victims("Battles", "Armed clash", "classifier", None, text)[:2] == ("Violence against civilians", "Attack")
+    assert _by_victims("Battles", "Armed clash", "classifier", None, text, "The guards returned fire.")[:2] == (
+        "Battles", "Armed clash")

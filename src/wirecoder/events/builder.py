@@ -13,7 +13,10 @@ from ..document import Document
 from ..geo import event_location
 from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
-from .lexicon import Cue, deaths_at_protest, deciding_cue, decisive_sub_event, taxonomy
+from .lexicon import (
+    Cue, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, harms_security_forces,
+    one_sided_border_fire, taxonomy,
+)
 from .numbers import Toll, casualty_toll
 from .roles import Roles, assign_roles, find_claims, generic_actor
 from .windows import Sentence, Window, sentences
@@ -27,6 +30,11 @@ _WEAPON_TYPES = {
 #: A protest's own toll is zero when the deaths are told after the protest cue: they are
 #: what it protests against (another event). Deaths told first happened at the protest.
 _TOLL_FREE = {"Peaceful protest", "Protest with intervention"}
+#: One-sided remote attacks that become an armed clash when fire is returned (not IEDs,
+#: suicide or air strikes: their "retaliation" is another event).
+_ANSWERABLE = {"Shelling/artillery/missile attack", "Grenade"}
+#: Violence against civilians whose sub-type a border-fire rule must not overwrite.
+_VAC_KEPT = {"Sexual violence", "Abduction/forced disappearance"}
 
 
 def predict_windows(classifier: EventClassifier | None, windows: Sequence[Window]) -> list[Prediction | None]:
@@ -53,6 +61,8 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     cue = deciding_cue(window.cues)
     if cue is not None and cue.sub_event_type:
         return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "cue-lexicon"
+    if one_sided_border_fire(window.text()):  # "injured in unprovoked firing on the LoC"
+        return "Violence against civilians", "Attack", 0.4, "border-fire-rule"
     return None
 
 
@@ -60,9 +70,7 @@ def _toll(doc: Document, window: Window, sents: Sequence[Sentence], alone: bool,
     """The window's toll, read from the previous sentence on when the parser split a
     sentence before its verb ("... (TI) | were killed"); a report's only event that is no
     protest takes the whole report's toll when its own sentences tell none."""
-    start = window.start
-    if doc.text[start : start + 1].islower():
-        start = max((s.start for s in sents if s.start < window.start), default=start)
+    start = _window_start(doc, window, sents)
     toll = casualty_toll(doc.text[start : window.end], start)
     if alone and not toll.spans and event_type not in {"Protests", "Riots"}:
         whole = casualty_toll(doc.text)
@@ -71,9 +79,30 @@ def _toll(doc: Document, window: Window, sents: Sequence[Sentence], alone: bool,
     return toll
 
 
-def _by_victims(event_type: str, sub: str, method: str, target: ActorRef | None) -> tuple[str, str, str]:
+def _window_start(doc: Document, window: Window, sents: Sequence[Sentence]) -> int:
+    """Where the window's text begins: the previous sentence's start when the parser
+    split a sentence before its verb ("An official of the FC | was killed ...")."""
+    if doc.text[window.start : window.start + 1].islower():
+        return max((s.start for s in sents if s.start < window.start), default=window.start)
+    return window.start
+
+
+def _by_victims(
+    event_type: str, sub: str, method: str, target: ActorRef | None, text: str = "", sequel: str = ""
+) -> tuple[str, str, str]:
     """ACLED's line between Battles and Violence against civilians: an attack on armed
-    state forces is a battle; a "battle" whose only target is civilians is an attack."""
+    state forces is a battle (also when only the words say so, the actors stage naming
+    no force: "shot dead a sub-inspector"); a "battle" whose only target is civilians is
+    an attack, and so is unanswered gunfire across a border that harms people. Shelling
+    or a grenade that the other side answered with fire is an exchange: an armed clash
+    (``sequel``: the text up to the next event, where "Rangers responded" is often told
+    in a sentence of its own)."""
+    if event_type not in {"Protests", "Riots"} and sub not in _VAC_KEPT and text and one_sided_border_fire(text, sequel):
+        return "Violence against civilians", "Attack", method + "+border-fire"
+    if event_type == "Violence against civilians" and sub != "Sexual violence" and text and harms_security_forces(text):
+        return "Battles", "Armed clash", method + "+security-victim"
+    if sub in _ANSWERABLE and fire_was_returned(text + " " + sequel):
+        return "Battles", "Armed clash", method + "+fire-returned"
     if target is None:
         return event_type, sub, method
     if event_type == "Violence against civilians" and sub == "Attack" and target.type == "state_forces":
@@ -141,7 +170,10 @@ def build_events(
             toll.fatalities, toll.fatalities_text = 0, None  # "protested against the blast that killed 60"
         after = [s for s in sents if window.end <= s.start < nxt]
         roles = assign_roles(doc, window, event_type, mine, country, after)
-        event_type, sub, method = _by_victims(event_type, sub, method, roles.actor2)
+        event_type, sub, method = _by_victims(
+            event_type, sub, method, roles.actor2, doc.text[_window_start(doc, window, sents) : window.end],
+            doc.text[window.end : min(nxt, len(doc.text))],
+        )
         _air_power(doc, window, sub, roles, country)
         when = event_date(doc, trigger.start, trigger.end)
         where = event_location(doc, trigger.start, trigger.end)

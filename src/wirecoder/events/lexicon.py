@@ -84,6 +84,20 @@ class _Cues:
     separate: re.Pattern[str]
     decisive: tuple[tuple[str, re.Pattern[str]], ...]
     protest_deaths: re.Pattern[str]
+    security_victims: tuple[re.Pattern[str], re.Pattern[str]]
+    exchange_of_fire: re.Pattern[str]
+    border_firing: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+
+
+def _security_victims(raw: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two patterns: a harm verb then a security-force noun ("shot dead a constable"),
+    and such a noun then a passive harm verb ("two Rangers were gunned down")."""
+    forces = "|".join(f"(?:{p})" for p in raw["security_forces"])
+    verbs = "|".join(f"(?:{p})" for p in raw["harm_verbs"])
+    active = rf"(?<![\w-])(?:{verbs})\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})(?![\w-])"
+    gap = r"(?:(?!\b(?:was|were|been|after|when|while|as|who|that)\b)[^.;]){0,50}?"  # the noun's own clause
+    passive = rf"(?<![\w-])(?:{forces})\b{gap}\b(?:was|were|been|got)\s+(?:\w+\s+)?(?:{verbs}|martyred)(?![\w-])"
+    return re.compile(active, re.IGNORECASE), re.compile(passive, re.IGNORECASE)
 
 
 @functools.cache
@@ -95,6 +109,9 @@ def _cues() -> _Cues:
         separate=compile_patterns(raw["separate"]),
         decisive=tuple((sub, compile_patterns(pats)) for sub, pats in raw["decisive"].items()),
         protest_deaths=compile_patterns(raw["protest_deaths"]),
+        security_victims=_security_victims(raw["security_victims"]),
+        exchange_of_fire=compile_patterns(raw["exchange_of_fire"]),
+        border_firing=tuple(compile_patterns(raw["border_firing"][k]) for k in ("fire", "remote_weapons", "harm")),
     )
 
 
@@ -137,6 +154,32 @@ def decisive_sub_event(text: str) -> str | None:
 def deaths_at_protest(text: str) -> bool:
     """Whether the text tells of deaths at the protest itself, not ones it protests."""
     return bool(_cues().protest_deaths.search(text))
+
+
+def harms_security_forces(text: str) -> bool:
+    """Whether the text tells of police, soldiers or other state security personnel
+    being shot, killed or attacked: in ACLED that attack is a battle, not violence
+    against civilians (``cues.yaml`` ``security_victims``)."""
+    return any(p.search(text) for p in _cues().security_victims)
+
+
+_NEGATED = re.compile(r"(?i)\b(?:no|not|never|without|nor)\s+(?:\w+\s+)?$")
+
+
+def fire_was_returned(text: str) -> bool:
+    """Whether the text tells that the side fired upon fired back ("Rangers retaliated",
+    "an exchange of fire"), not negated ("there was no exchange of fire")."""
+    return any(not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
+               for m in _cues().exchange_of_fire.finditer(text))
+
+
+def one_sided_border_fire(text: str, sequel: str = "") -> bool:
+    """Whether the text tells of gunfire across a border or ceasefire line that harmed
+    people, with no remote weapon named, no security personnel hit and no fire returned
+    (in the text or its ``sequel``): violence against civilians in ACLED."""
+    fire, remote, harm = _cues().border_firing
+    return (bool(fire.search(text)) and bool(harm.search(text)) and not remote.search(text)
+            and not harms_security_forces(text) and not fire_was_returned(text + " " + sequel))
 
 
 def starts_separate_event(text: str) -> bool:
