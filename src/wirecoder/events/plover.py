@@ -3,7 +3,9 @@
 Events carry their own ``plover`` (from ``taxonomy.yaml``); statements carry an ``act``
 that maps onto PLOVER here. For other sentences a verb lexicon (``data/events/plover.yaml``)
 names candidates and the parse picks the one nearest the sentence's root ("X said it
-would *reject* ..." is REJECT, not a statement).
+would *reject* ..." is REJECT, not a statement). The mood of the chosen act then recodes
+it as PLOVER does: a hostile act only intended is THREATEN, a cooperative one AGREE, a
+cooperative act negated is REJECT, an act someone *must* do is DEMAND.
 """
 
 from __future__ import annotations
@@ -17,21 +19,52 @@ from .lexicon import compile_patterns, load_data
 
 
 @dataclass(frozen=True)
+class _CueGroup:
+    """One group of verb cues: its name, the category it names, and the categories it
+    yields to when they also occur in the sentence (a casualty to the weapon)."""
+
+    name: str
+    category: str
+    pattern: re.Pattern[str]
+    yields_to: frozenset[str]
+
+
+@dataclass(frozen=True)
 class _Plover:
     acts: dict[str, str]
-    verbs: tuple[tuple[str, re.Pattern[str]], ...]
+    cues: tuple[_CueGroup, ...]
     reporting: frozenset[str]
-    intent_categories: frozenset[str]
+    name_entities: frozenset[str]
+    aux_moods: dict[str, str]
+    word_moods: dict[str, str]
+    recode: dict[str, dict[str, str]]
+    spoken: dict[str, str]
 
 
 @functools.cache
 def _plover() -> _Plover:
     raw = load_data("plover.yaml")
+    yields = raw["yields"]
+    cues = [
+        _CueGroup(cat, cat, compile_patterns(pats), frozenset(yields.get(cat, ())))
+        for cat, pats in raw["verbs"].items()
+    ]
+    cues += [
+        _CueGroup(name, g["category"], compile_patterns(g["patterns"]), frozenset(g["yields_to"]))
+        for name, g in raw["outcomes"].items()
+    ]
+    moods = raw["moods"]
     return _Plover(
         acts=dict(raw["statement_acts"]),
-        verbs=tuple((cat, compile_patterns(pats)) for cat, pats in raw["verbs"].items()),
+        cues=tuple(cues),
         reporting=frozenset(raw["reporting"]),
-        intent_categories=frozenset(raw["intent_categories"]),
+        name_entities=frozenset(raw["name_entities"]),
+        aux_moods={w: mood for mood, m in moods.items() for w in m.get("aux", ())},
+        word_moods={w: mood for mood, m in moods.items() for w in m.get("lemmas", ())},
+        recode={
+            mood: {src: dst for dst, srcs in m["recode"].items() for src in srcs} for mood, m in moods.items()
+        },
+        spoken=dict(raw["spoken"]),
     )
 
 
@@ -42,7 +75,7 @@ def act_category(act: str | None) -> str | None:
 
 def keyword_category(text: str) -> str | None:
     """The category of the first verb cue in the text (no parse): the keyword baseline."""
-    hits = [(m.start(), cat) for cat, pat in _plover().verbs for m in pat.finditer(text)]
+    hits = [(m.start(), c.category) for c in _plover().cues for m in c.pattern.finditer(text)]
     return min(hits)[1] if hits else None
 
 
@@ -55,30 +88,46 @@ def _depth(tok: Any) -> int:
 
 def sentence_category(sent: Any) -> tuple[str, int, int] | None:
     """(category, start, end) of the verb cue nearest the root of a spaCy sentence span
-    (verbs before nouns, then the earliest). A cooperative act only intended ("will
-    withdraw", "is willing to meet") is AGREE, PLOVER's category for intentions."""
+    (verbs before nouns, then the earliest, then the longest: "accepted demands" is
+    CONCEDE, not "accepted"). A verb that reports what it says ("protested that ...")
+    is a speech act; the mood then recodes the act (see the module docstring)."""
     plover = _plover()
-    best: tuple[int, int, int, str, Any] | None = None
+    found: list[tuple[tuple[bool, int, int, int], _CueGroup, Any]] = []
     offset = sent.start_char
-    for cat, pat in plover.verbs:
-        for m in pat.finditer(sent.text):
+    for cues in plover.cues:
+        for m in cues.pattern.finditer(sent.text):
             span = sent.doc.char_span(offset + m.start(), offset + m.end(), alignment_mode="expand")
-            if span is None or span.root.lower_ in plover.reporting:
+            if span is None or span.root.lower_ in plover.reporting or span.root.ent_type_ in plover.name_entities:
                 continue
             root = span.root
-            key = (root.pos_ not in {"VERB", "AUX"}, _depth(root), root.i, cat, span)
-            if best is None or key[:3] < best[:3]:
-                best = key
-    if best is None:
+            found.append(((root.pos_ not in {"VERB", "AUX"}, _depth(root), root.i, -len(span)), cues, span))
+    if not found:
         return None
-    cat, span = best[3], best[4]
-    if cat in plover.intent_categories and _intended(span.root, sent):
-        cat = "AGREE"
+    found.sort(key=lambda f: f[0])
+    _, cues, span = found[0]
+    if cues.yields_to:
+        act = next((f for f in found if f[1].name != cues.name and f[1].category in cues.yields_to), None)
+        if act is not None:
+            _, cues, span = act
+    cat = cues.category
+    if any(c.dep_ == "ccomp" for c in span.root.children):
+        cat = plover.spoken.get(cat, cat)
+    mood = _mood(span.root, plover)
+    if mood:
+        cat = plover.recode[mood].get(cat, cat)
     return cat, span.start_char, span.end_char
 
 
-def _intended(tok: Any, sent: Any) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in tok.children):
-        return True
-    before = sent.text[max(0, tok.idx - 25 - sent.start_char) : tok.idx - sent.start_char].lower()
-    return bool(re.search(r"(?:willing|prepared|ready|offered|agreed|promised|pledged) to\s+$", before))
+def _mood(tok: Any, plover: _Plover) -> str | None:
+    """The mood governing a cue: modal auxiliaries, negations, and intent or failure words
+    on the cue and its heads up to the verb of saying that reports it, ranked as listed in
+    the data ("will not accept" is negated, "must be ready to mediate" obliged)."""
+    moods: set[str | None] = set()
+    while tok.lower_ not in plover.reporting:
+        moods |= {plover.aux_moods.get(c.lower_) for c in tok.children if c.dep_ == "aux"}
+        moods |= {"negated" for c in tok.children if c.dep_ == "neg"}
+        moods.add(plover.word_moods.get(tok.lemma_.lower()))
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return next((mood for mood in plover.recode if mood in moods), None)
