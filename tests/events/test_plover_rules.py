@@ -1,6 +1,6 @@
 """The PLOVER sentence rules (events.plover, data/events/plover.yaml) on sentences written
 for these tests: the mood of the chosen act, casualties yielding to the means, demands
-voiced by a protest."""
+voiced by a protest, riot control against combat."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def category(run_until):
         ("The two ministers did not meet during the summit.", "REJECT"),
         # a hostile act only intended is THREATEN, a cooperative one AGREE
         ("The farmers' union said it would blockade the port next week.", "THREATEN"),
-        ("The ministry plans to impose restrictions on foreign visitors.", "THREATEN"),
+        ("The ministry plans to impose travel restrictions on foreign visitors.", "THREATEN"),
         ("The militia has vowed to fight until the last village is retaken.", "THREATEN"),
         ("The army is willing to withdraw its troops from the border.", "AGREE"),
         # what someone must do is DEMANDed
@@ -45,7 +45,9 @@ def test_mood_recodes_the_act(category, text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Soldiers killed four rebels in a gunbattle near the river.", "FIGHT"),
         ("Troops killed nine insurgents in fierce clashes near the pass.", "FIGHT"),
+        ("Government artillery pounded rebel positions, killing twelve fighters.", "FIGHT"),
         ("A car bomb killed six shoppers at a crowded market.", "ASSAULT"),
         ("Gunmen killed a village elder outside his home.", "ASSAULT"),
     ],
@@ -54,8 +56,13 @@ def test_casualties_yield_to_the_means(category, text: str, expected: str) -> No
     assert category(text) == expected
 
 
+def test_riot_control_weapons_are_coercion_not_combat(category) -> None:
+    assert category("Troops fired tear gas at protesters in the capital.") == "COERCE"
+    assert category("Troops fired rockets at rebel bases in the hills.") == "FIGHT"
+
+
 def test_protest_voicing_a_demand_is_protest(category) -> None:
-    assert category("Students staged a sit-in at the ministry demanding lower tuition fees.") == "PROTEST"
+    assert category("Students blocked roads in the capital demanding lower tuition fees.") == "PROTEST"
     assert category("The union demanded higher wages for nurses.") == "DEMAND"
 
 
