@@ -1,6 +1,6 @@
 """The PLOVER sentence rules (events.plover, data/events/plover.yaml) on sentences written
 for these tests: the mood of the chosen act, casualties yielding to the means, demands
-voiced by a protest, riot control against combat."""
+voiced by a protest, and the codebook's SANCTION / RETREAT / CONCEDE cues."""
 
 from __future__ import annotations
 
@@ -69,6 +69,22 @@ def test_protest_voicing_a_demand_is_protest(category) -> None:
 def test_protest_that_reports_speech_is_disapproval(category) -> None:
     assert category("The embassy protested that the new visa rules were unfair.") == "DISAPPROVE"
     assert category("Thousands of teachers protested outside the ministry.") == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government expelled two foreign diplomats on Monday.", "SANCTION"),
+        ("Police expelled hundreds of migrants from the camp.", "COERCE"),
+        ("The foreign minister cancelled a planned visit to the neighbouring country.", "SANCTION"),
+        ("The navy lifted its blockade of the harbour on Friday.", "RETREAT"),
+        ("The rebels declared a unilateral ceasefire in the north.", "RETREAT"),
+        ("The governor lifted the night curfew in the northern province.", "CONCEDE"),
+        ("The cabinet accepted the strikers' demands after a week.", "CONCEDE"),
+    ],
+)
+def test_codebook_cues(category, text: str, expected: str) -> None:
+    assert category(text) == expected
 
 
 def test_cue_inside_a_name_is_no_act(category) -> None:
