@@ -47,3 +47,19 @@ def test_text_reader_refuses_binary_and_decodes_cp1252(tmp_path: Path) -> None:
     assert docs["bin.txt"].error.code == "W002"
     assert docs["empty.txt"].error.code == "W001"
     assert docs["cp.txt"].error is None and "Bogotá" in docs["cp.txt"].text
+
+
+def test_a_lead_with_a_parenthesis_is_no_dateline() -> None:
+    """A lower-case clause, or a group's name with its acronym, is the body's first words."""
+    for lead in (
+        "Gunmen shot dead a guard (a retired soldier) in the market on Friday.",
+        "Jamaat-e-Islami (JI) workers blocked the highway for three hours.",
+        "JUI(F) leaders addressed a rally in the town.",
+    ):
+        h = parse_header(lead)
+        assert (h.place, h.agency, h.body_start) == (None, None, 0), lead
+
+
+def test_datelines_with_particles_and_capitals() -> None:
+    assert parse_header("Dar es Salaam, May 2 (AFP) Police said").place == "Dar es Salaam"
+    assert parse_header("DERA ISMAIL KHAN (Dawn) Two men were hurt").place == "Dera Ismail Khan"

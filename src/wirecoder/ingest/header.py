@@ -14,12 +14,17 @@ _ISO = r"(?P<iso>\d{4}-\d{2}-\d{2})"
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 )
+#: A dateline place is a few capitalised words ("DERA ISMAIL KHAN", "Dar es Salaam"),
+#: never a lower-case clause: "Gunmen shot dead a khasadar (military worker) in ..." is
+#: a lead sentence with a parenthesis, not a header.
+_WORD = r"[A-Z][A-Za-z'’.\-]*"
+_NAME = _WORD + r"(?:\s+(?:[a-z]{1,3}\s+)?" + _WORD + r"){0,4}"  # particles: de, es, os, al
 _HEADER = re.compile(
     r"^\s*(?:date\s+" + _ISO + r"\s+)?"
-    r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?)?)"
+    r"(?P<place>" + _NAME + r"(?:,\s*" + _NAME + r")?)"
     r"(?:\s*,\s*(?P<md>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
-    r"\((?P<agency>[A-Za-z][A-Za-z0-9 &.\-]{0,30})\)"
-    r"\s*[-–—:]*\s*",
+    r"\((?P<agency>[A-Za-z][A-Za-z0-9 &.\-]{1,30})\)"
+    r"\s*(?P<dash>[-–—:]*)\s*",
 )
 _DATE_ONLY = re.compile(r"^\s*date\s+" + _ISO + r"\s+")
 
@@ -32,11 +37,17 @@ class Header:
     body_start: int  # offset where the body text begins
 
 
+def _is_dateline(m: re.Match[str]) -> bool:
+    """A dateline has a date, a dash after the agency, or a place in capitals; else
+    "Tehreek-i-Taliban Pakistan (TTP) claims ..." is a lead naming a group."""
+    return bool(m.group("iso") or m.group("md") or m.group("dash") or m.group("place").isupper())
+
+
 def parse_header(text: str) -> Header:
     """Return what the opening line says; nulls where it says nothing."""
     head = text[:400]
     m = _HEADER.match(head)
-    if m:
+    if m and _is_dateline(m):
         place = m.group("place").strip()
         # "LAGOS, Nigeria" -> keep the town, it is the dateline place
         place = place.split(",")[0].strip()
