@@ -39,3 +39,20 @@ def test_acled_adapter_scores_a_small_file(tmp_path: Path) -> None:
     assert "sub_event_type_acc" not in ours  # the 2015 schema has no sub-event types
     for miss in result.errors:
         assert set(miss) == {"row", "text", "misses"}
+
+
+def test_a_suicide_bombing_is_scored_by_its_target_against_2015_gold() -> None:
+    """2015 coders typed a suicide bombing by whom it struck (taxonomy.yaml legacy_2015_by_target)."""
+    from wirecoder.eval.acled import _scored_type
+    from wirecoder.records import ActorRef, Event
+
+    def bombing(target: str | None) -> Event:
+        actor2 = ActorRef(name="x", type=target) if target else None
+        return Event(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb", actor2=actor2)
+
+    assert _scored_type(bombing("civilians"), legacy=True) == "Violence against civilians"
+    assert _scored_type(bombing(None), legacy=True) == "Violence against civilians"
+    assert _scored_type(bombing("state_forces"), legacy=True) == "Battles"
+    assert _scored_type(bombing("state_forces"), legacy=False) == "Explosions/Remote violence"
+    grenade = Event(event_type="Explosions/Remote violence", sub_event_type="Grenade")
+    assert _scored_type(grenade, legacy=True) == "Explosions/Remote violence"

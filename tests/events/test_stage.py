@@ -228,3 +228,30 @@ def test_by_victims_border_fire_rules() -> None:
     assert _by_victims("Battles", "Armed clash", "classifier", None, text)[:2] == ("Violence against civilians", "Attack")
     assert _by_victims("Battles", "Armed clash", "classifier", None, text, "The guards returned fire.")[:2] == (
         "Battles", "Armed clash")
+
+
+def test_by_victims_an_armed_clash_with_no_second_side_is_an_attack() -> None:
+    from wirecoder.events.builder import _by_victims
+
+    text = "Unknown gunmen shot and killed a schoolteacher on his way home."
+    assert _by_victims("Battles", "Armed clash", "classifier", None, text)[:2] == ("Violence against civilians", "Attack")
+    fought = "Gunmen and villagers fought for an hour; two attackers were killed."
+    assert _by_victims("Battles", "Armed clash", "classifier", None, fought)[:2] == ("Battles", "Armed clash")
+
+
+def test_party_supporters_coming_to_blows_are_rioters(code) -> None:
+    doc = code(
+        "Multan, Oct 9 (APP) Two men were killed and six injured on Sunday in a clash between supporters of "
+        "rival candidates outside a polling station in Multan.",
+        published="2025-10-09",
+    )
+    ev = _only(doc.events)
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_a_clash_between_party_workers_and_militants_stays_a_battle() -> None:
+    from wirecoder.events.lexicon import rivals_fight
+
+    assert rivals_fight("Workers of the PPP clashed with rival PML-N workers.")
+    assert not rivals_fight("Party workers clashed with militants near the polling station.")
+    assert not rivals_fight("Police and militants clashed near the market.")

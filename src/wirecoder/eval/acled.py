@@ -9,7 +9,10 @@ cross-validated: rows of fold k are coded by a pipeline whose classifier never s
 2015 files (old schema) are scored at the merged level of ``taxonomy.yaml``
 ``legacy_2015``: Battle-* → Battles, Remote violence → Explosions/Remote violence,
 Riots/Protests → "Protests|Riots" (either counts), Strategic development → Strategic
-developments. Modern files also score sub_event_type.
+developments; a predicted sub-type that 2015 coders typed by its target (a suicide
+bombing: a battle on state forces, else violence against civilians;
+``legacy_2015_by_target``) is scored as they typed it. Modern files also score
+sub_event_type.
 
 Baselines in the same table: majority class; keywords (the first cue of the lexicon);
 TF-IDF + linear SVM (5-fold CV on this file alone); a regex for fatalities.
@@ -51,6 +54,19 @@ def _group(event_type: str | None, legacy: bool) -> str:
     if legacy and event_type in {"Protests", "Riots"}:
         return PROTESTS_OR_RIOTS
     return event_type
+
+
+def _scored_type(event: Event | None, legacy: bool) -> str:
+    """The group an event is scored in; against 2015 gold, sub-types that coders then
+    typed by their target (``taxonomy.yaml`` ``legacy_2015_by_target``) take the type
+    their target gives."""
+    if event is None:
+        return NONE
+    by_target = taxonomy().legacy_2015_by_target.get(event.sub_event_type or "") if legacy else None
+    if by_target:
+        target = event.actor2.type if event.actor2 else "other"
+        return by_target.get(target, by_target["other"])
+    return _group(event.event_type, legacy)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -122,7 +138,7 @@ def eval_acled(path: Path, opts: EvalOptions) -> EvalResult:
 
     gold_type = [x.coarse or NONE for x in items]
     gold_sub = [x.fine or NONE for x in items]
-    pred_type = [_group(e.event_type if e else None, legacy) for e in mains]
+    pred_type = [_scored_type(e, legacy) for e in mains]
     pred_sub = [(e.sub_event_type or NONE) if e else NONE for e in mains]
     if not legacy:  # modern gold carries the real event type
         gold_type = [tax.event_type_of.get(x.fine or "", x.coarse or NONE) for x in items]

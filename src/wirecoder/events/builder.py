@@ -15,7 +15,7 @@ from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import (
     Cue, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, harms_security_forces,
-    one_sided_border_fire, taxonomy,
+    names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy,
 )
 from .numbers import Toll, casualty_toll
 from .roles import Roles, assign_roles, find_claims, generic_actor
@@ -96,13 +96,18 @@ def _by_victims(
     an attack, and so is unanswered gunfire across a border that harms people. Shelling
     or a grenade that the other side answered with fire is an exchange: an armed clash
     (``sequel``: the text up to the next event, where "Rangers responded" is often told
-    in a sentence of its own)."""
+    in a sentence of its own); an "armed clash" that names no second armed side is an
+    attack; party supporters fighting each other are rioters."""
+    if event_type in {"Battles", "Violence against civilians"} and sub not in _VAC_KEPT and rivals_fight(text + " " + sequel):
+        return "Riots", "Mob violence", method + "+rival-supporters"
     if event_type not in {"Protests", "Riots"} and sub not in _VAC_KEPT and text and one_sided_border_fire(text, sequel):
         return "Violence against civilians", "Attack", method + "+border-fire"
     if event_type == "Violence against civilians" and sub != "Sexual violence" and text and harms_security_forces(text):
         return "Battles", "Armed clash", method + "+security-victim"
     if sub in _ANSWERABLE and fire_was_returned(text + " " + sequel):
         return "Battles", "Armed clash", method + "+fire-returned"
+    if sub == "Armed clash" and text and not names_armed_opponent(text + " " + sequel):
+        return "Violence against civilians", "Attack", method + "+one-sided"
     if target is None:
         return event_type, sub, method
     if event_type == "Violence against civilians" and sub == "Attack" and target.type == "state_forces":

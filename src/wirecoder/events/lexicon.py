@@ -38,6 +38,7 @@ class Taxonomy:
     sub_of_case: dict[str, str]
     non_events: frozenset[str]
     legacy_2015: dict[str, str]
+    legacy_2015_by_target: dict[str, dict[str, str]]
 
     def coarse(self, label: str) -> str:
         """The scoring group of a fine label: its event type with Protests and Riots
@@ -59,6 +60,7 @@ def taxonomy() -> Taxonomy:
         sub_of_case={v["case"]: k for k, v in subs.items()},
         non_events=frozenset(raw["non_events"]),
         legacy_2015=dict(raw["legacy_2015"]),
+        legacy_2015_by_target={k: dict(v) for k, v in raw["legacy_2015_by_target"].items()},
     )
 
 
@@ -87,6 +89,8 @@ class _Cues:
     security_victims: tuple[re.Pattern[str], re.Pattern[str]]
     exchange_of_fire: re.Pattern[str]
     border_firing: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+    armed_opponent: re.Pattern[str]
+    political_violence: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 def _security_victims(raw: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -112,6 +116,10 @@ def _cues() -> _Cues:
         security_victims=_security_victims(raw["security_victims"]),
         exchange_of_fire=compile_patterns(raw["exchange_of_fire"]),
         border_firing=tuple(compile_patterns(raw["border_firing"][k]) for k in ("fire", "remote_weapons", "harm")),
+        armed_opponent=compile_patterns(raw["armed_opponent"] + raw["security_victims"]["security_forces"]),
+        political_violence=tuple(
+            compile_patterns(raw["political_violence"][k]) for k in ("violence", "rivals", "armed_groups")
+        ),
     )
 
 
@@ -180,6 +188,20 @@ def one_sided_border_fire(text: str, sequel: str = "") -> bool:
     fire, remote, harm = _cues().border_firing
     return (bool(fire.search(text)) and bool(harm.search(text)) and not remote.search(text)
             and not harms_security_forces(text) and not fire_was_returned(text + " " + sequel))
+
+
+def names_armed_opponent(text: str) -> bool:
+    """Whether the text names a second armed side (a force, a fight, an operation):
+    without one, an "armed clash" is one-sided violence (``cues.yaml`` ``armed_opponent``)."""
+    return bool(_cues().armed_opponent.search(text))
+
+
+def rivals_fight(text: str) -> bool:
+    """Whether the text tells of party supporters or rival candidates coming to blows
+    ("a clash between rival candidates", "beat up by PPP members"), with no armed group
+    named: a riot in ACLED (``cues.yaml`` ``political_violence``)."""
+    violence, rivals, armed = _cues().political_violence
+    return bool(violence.search(text)) and bool(rivals.search(text)) and not armed.search(text)
 
 
 def starts_separate_event(text: str) -> bool:
