@@ -66,11 +66,10 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     return None
 
 
-def _toll(doc: Document, window: Window, sents: Sequence[Sentence], alone: bool, event_type: str) -> Toll:
-    """The window's toll, read from the previous sentence on when the parser split a
-    sentence before its verb ("... (TI) | were killed"); a report's only event that is no
-    protest takes the whole report's toll when its own sentences tell none."""
-    start = _window_start(doc, window, sents)
+def _toll(doc: Document, window: Window, start: int, alone: bool, event_type: str) -> Toll:
+    """The window's toll, read from ``start`` (``_window_start``: "... (TI) | were
+    killed"); a report's only event that is no protest takes the whole report's toll
+    when its own sentences tell none."""
     toll = casualty_toll(doc.text[start : window.end], start)
     if alone and not toll.spans and event_type not in {"Protests", "Riots"}:
         whole = casualty_toll(doc.text)
@@ -98,15 +97,16 @@ def _by_victims(
     (``sequel``: the text up to the next event, where "Rangers responded" is often told
     in a sentence of its own); an "armed clash" that names no second armed side is an
     attack; party supporters fighting each other are rioters."""
-    if event_type in {"Battles", "Violence against civilians"} and sub not in _VAC_KEPT and rivals_fight(text + " " + sequel):
+    told = text + " " + sequel
+    if event_type in {"Battles", "Violence against civilians"} and sub not in _VAC_KEPT and rivals_fight(told):
         return "Riots", "Mob violence", method + "+rival-supporters"
     if event_type not in {"Protests", "Riots"} and sub not in _VAC_KEPT and text and one_sided_border_fire(text, sequel):
         return "Violence against civilians", "Attack", method + "+border-fire"
     if event_type == "Violence against civilians" and sub != "Sexual violence" and text and harms_security_forces(text):
         return "Battles", "Armed clash", method + "+security-victim"
-    if sub in _ANSWERABLE and fire_was_returned(text + " " + sequel):
+    if sub in _ANSWERABLE and fire_was_returned(told):
         return "Battles", "Armed clash", method + "+fire-returned"
-    if sub == "Armed clash" and text and not names_armed_opponent(text + " " + sequel):
+    if sub == "Armed clash" and text and not names_armed_opponent(told):
         return "Violence against civilians", "Attack", method + "+one-sided"
     if target is None:
         return event_type, sub, method
@@ -167,7 +167,8 @@ def build_events(
         cues = window.specific or window.cues
         first = window.sentences[0]
         trigger = cues[0] if cues else Cue(first.start, first.end, first.text, None)  # a report read whole
-        toll = _toll(doc, window, sents, alone=len(decided) == 1, event_type=event_type)
+        start = _window_start(doc, window, sents)
+        toll = _toll(doc, window, start, alone=len(decided) == 1, event_type=event_type)
         protest_at = min((c.start for c in window.cues if c.sub_event_type in _TOLL_FREE), default=None)
         if sub in _TOLL_FREE and (
             (protest_at is not None and all(a > protest_at for a, _ in toll.spans)) or not deaths_at_protest(doc.text)
@@ -176,8 +177,7 @@ def build_events(
         after = [s for s in sents if window.end <= s.start < nxt]
         roles = assign_roles(doc, window, event_type, mine, country, after)
         event_type, sub, method = _by_victims(
-            event_type, sub, method, roles.actor2, doc.text[_window_start(doc, window, sents) : window.end],
-            doc.text[window.end : min(nxt, len(doc.text))],
+            event_type, sub, method, roles.actor2, doc.text[start : window.end], doc.text[window.end : min(nxt, len(doc.text))]
         )
         _air_power(doc, window, sub, roles, country)
         when = event_date(doc, trigger.start, trigger.end)

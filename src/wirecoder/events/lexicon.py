@@ -24,8 +24,12 @@ def load_data(name: str) -> Any:
     return yaml.safe_load(resources.files("wirecoder").joinpath(f"data/events/{name}").read_text(encoding="utf-8"))
 
 
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + _alternation(patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,7 @@ class _Cues:
 def _security_victims(raw: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two patterns: a harm verb then a security-force noun ("shot dead a constable"),
     and such a noun then a passive harm verb ("two Rangers were gunned down")."""
-    forces = "|".join(f"(?:{p})" for p in raw["security_forces"])
-    verbs = "|".join(f"(?:{p})" for p in raw["harm_verbs"])
+    forces, verbs = _alternation(raw["security_forces"]), _alternation(raw["harm_verbs"])
     active = rf"(?<![\w-])(?:{verbs})\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})(?![\w-])"
     gap = r"(?:(?!\b(?:was|were|been|after|when|while|as|who|that)\b)[^.;]){0,50}?"  # the noun's own clause
     passive = rf"(?<![\w-])(?:{forces})\b{gap}\b(?:was|were|been|got)\s+(?:\w+\s+)?(?:{verbs}|martyred)(?![\w-])"
