@@ -488,7 +488,7 @@ def _first_in_text(doc: Document) -> tuple[str | None, EventLocation | None]:
 
 def _dateline(doc: Document) -> EventLocation | None:
     for loc in doc.locations:
-        if any(p.method == "dateline" for p in loc.provenance) and loc.lat is not None:
+        if any(p.method.startswith("dateline") for p in loc.provenance) and loc.lat is not None:
             return EventLocation(loc.name, loc.admin1, loc.country, loc.lat, loc.lon)
     return None
 

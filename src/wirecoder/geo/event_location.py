@@ -2,7 +2,8 @@
 
 Called by the events stage. A town in the trigger's sentence wins (precision 1, or 2 after
 "near"/"outside" or before "district"); a region alone gives precision 3 at its main town;
-failing those, the previous two sentences, then the dateline place.
+failing those, the previous two sentences, the next two (without a dateline), then the
+dateline place.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _WIDTH_AFTER = (
 )
 _CODED_AS = re.compile(r"\bcoded as\s+$", re.I)
 _LOOKBACK_SENTENCES = 2
+#: A report without a dateline may name the event's town only in the sentences after its trigger.
+_LOOKAHEAD_SENTENCES = 2
 
 
 def _sentences(doc: Document) -> list[tuple[int, int]]:
@@ -126,7 +129,8 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
 
     Order: a town in the trigger's sentence (nearest, those in the report's own country
     first; an unresolved place only when no resolved town is there, given the country of
-    the sentence's region or of the report); a town in the two sentences before; a region of the trigger's
+    the sentence's region or of the report); a town in the two sentences before; in a report
+    without a dateline, a town in the two sentences after; a region of the trigger's
     sentence (at its main town's coordinates); the dateline town; a country of the
     trigger's sentence (at its capital).
     """
@@ -168,6 +172,12 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         if before:
             loc, m = max(before, key=lambda p: p[1].start)
             return _as_event_location(loc), _precision(doc, loc, m)
+        if _dateline_location(doc) is None:  # a note that names the town next ("... nationwide. In Multan they ...")
+            hi = sents[min(len(sents) - 1, idx + _LOOKAHEAD_SENTENCES)][1]
+            after = [p for p in in_range(b, hi) if p[0].feature == "city" and p[0].lat is not None and _within(p[0], regions)]
+            if after:
+                loc, m = min(after, key=lambda p: p[1].start)
+                return _as_event_location(loc), _precision(doc, loc, m)
         region = nearest([p for p in regions if p[0].feature == "admin1"])
         if region:
             return _as_event_location(region[0]), 3
@@ -206,11 +216,11 @@ def _within(town: Location, areas: list[tuple[Location, Span]]) -> bool:
 
 
 def _is_dateline(loc: Location, m: Span) -> bool:
-    return any(p.method == "dateline" and p.start == m.start for p in loc.provenance)
+    return any(p.method.startswith("dateline") and p.start == m.start for p in loc.provenance)
 
 
 def _dateline_location(doc: Document) -> Location | None:
     for loc in doc.locations:
-        if loc.lat is not None and loc.feature == "city" and any(p.method == "dateline" for p in loc.provenance):
+        if loc.lat is not None and loc.feature == "city" and any(p.method.startswith("dateline") for p in loc.provenance):
             return loc
     return None

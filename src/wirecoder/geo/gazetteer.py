@@ -236,9 +236,71 @@ class Gazetteer:
             self._cache[key] = out
         return out
 
+    def near_spellings(self, name: str, iso3: str) -> tuple[Place, ...]:
+        """Towns, districts and regions of one country whose name is one edit from ``name`` (a
+        letter dropped, added, changed or two swapped), or the same with its spaces closed up:
+        wire copy spells South Asian and Sahel towns many ways ("Abottabad", "Sukkar",
+        "Ghtoki", "Rahimyarkhan"). Only for a mention already known to be a place: a short or
+        common word one edit from some town is no evidence. Marked ``primary=False``."""
+        key = fold(name).replace(" ", "")
+        if len(key) < _MIN_RESPELLED or not key.isalpha():
+            return ()
+        neighbours, ids_of = self._spelling_index(iso3)
+        close = {k for d in _deletions(key) for k in neighbours.get(d, ())}
+        ids = {pid for k in close if _one_edit(key, k) for pid in ids_of[k]}
+        if not ids:
+            return ()
+        with self._lock:
+            rows = self._con.execute(
+                f"SELECT *, 0 FROM places WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)).fetchall()
+        return tuple(p for p in (_place(r[:-1], False) for r in rows)
+                     if p.feature != "city" or p.population >= _MIN_RESPELLED_POPULATION)
+
+    @functools.lru_cache(maxsize=16)  # noqa: B019 - one gazetteer per process
+    def _spelling_index(self, iso3: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]]]:
+        """One country's names with their spaces closed up: (every name and every one-letter
+        deletion of it -> the names, name -> place ids), so a one-edit neighbour is a dict hit."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT n.key, n.id FROM names n JOIN places p ON p.id = n.id WHERE p.iso3 = ?", (iso3,)).fetchall()
+        ids_of: dict[str, set[int]] = defaultdict(set)
+        for key, pid in rows:
+            if len(key.replace(" ", "")) >= _MIN_RESPELLED - 1:
+                ids_of[key.replace(" ", "")].add(pid)
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for key in ids_of:
+            for d in _deletions(key):
+                neighbours[d].add(key)
+        return {k: tuple(v) for k, v in neighbours.items()}, {k: tuple(v) for k, v in ids_of.items()}
+
     def lookup(self, name: str, country_hint: str | None = None, admin1_hint: str | None = None) -> list[Place]:
         """Entries named ``name``, best first: hinted country/region, own name, kind, population."""
         return sorted(self.candidates(name), key=lambda p: -score(p, country_hint, admin1_hint))
+
+
+#: Names shorter than this are too easily one edit from another place ("Mon", "Kani").
+_MIN_RESPELLED = 6
+#: A respelled name stands for a town at least this big (or a district or region).
+_MIN_RESPELLED_POPULATION = 5_000
+
+
+def _deletions(key: str) -> set[str]:
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one insertion, deletion, substitution or swap of
+    neighbours (optimal string alignment distance 1)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _place(r: tuple, primary: bool) -> Place:

@@ -77,6 +77,7 @@ class _Mention:
     candidates: tuple[Place, ...] = ()
     choice: Place | None = None
     confidence: float = 0.0
+    respelled: bool = False  # resolved as a one-edit spelling of a place in the report's countries
 
 
 @register_stage(STAGE)
@@ -100,6 +101,9 @@ class Places(Stage):
             )
             if m.method == "suffix" and m.text[len(m.base):].strip().casefold() in place_words()["region_suffixes"]:
                 m.candidates = tuple(p for p in m.candidates if p.feature in {"admin1", "admin2"})
+            if not m.candidates and _plausible_unresolved(doc, m):
+                m.candidates = _respelled(m.base or _DESIGNATOR.sub("", m.text), desk)
+                m.respelled = bool(m.candidates)
         _resolve(mentions, doc.country_hint)
         _link_within(doc.text, mentions)
         kept = [m for m in mentions if m.choice or _plausible_unresolved(doc, m)]
@@ -161,12 +165,12 @@ class Places(Stage):
             for n in range(min(self.max_ngram, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
                 s, e = span[0].idx, span[-1].idx + len(span[-1])
-                if not all((t.pos_ == "PROPN" and (t.is_title or t.is_upper)) or (0 < k < n - 1 and _joins_name(t))
-                           for k, t in enumerate(span)):
+                after_locative = bool(_LOCATIVE.search(doc.text[max(0, s - 12) : s]))
+                if not all(_name_token(t, after_locative) or (0 < k < n - 1 and _joins_name(t)) for k, t in enumerate(span)):
                     continue
                 if not free(s, e) or not self._allowed(doc.text, s, e, blocked, taken):
                     continue
-                bare = n == 1 and not _LOCATIVE.search(doc.text[max(0, s - 12) : s])
+                bare = n == 1 and not after_locative
                 floor = _BARE_WORD_POPULATION if bare else self.min_population
                 found = _lookup(doc.text[s:e], desk)
                 curated = bool(found) and not gaz.candidates(doc.text[s:e])  # a listed spelling variant
@@ -213,19 +217,21 @@ class Places(Stage):
                 return
 
     def _institution_town(self, text: str, ent, desk: frozenset[str]) -> tuple[int, int] | None:
-        """The town an institution is named after: the longest leading run of the ORG entity
-        that names a sizeable place, when an institution word follows it ("Peshawar Press club")."""
+        """The town an institution is named after: the first, longest run of the ORG entity
+        that names a sizeable place, when an institution word follows it ("Peshawar Press
+        club", "JSQM Sukkur chapter")."""
         facility = place_words()["facility_words"]
         lead = 1 if ent[0].lower_ == "the" else 0
-        for n in range(min(self.max_ngram, len(ent) - lead), 0, -1):
-            head = ent[lead : lead + n]
-            if not all(_NAME_WORD.match(t.text) for t in head):
-                continue
-            after = text[head.end_char : head.end_char + 40].split()
-            if not any(fold(" ".join(after[:k])) in facility for k in (1, 2)):
-                continue
-            if any(self._notable(p, self.min_population) for p in _lookup(head.text, desk)):
-                return head.start_char, head.end_char
+        for start in range(lead, len(ent)):
+            for n in range(min(self.max_ngram, len(ent) - start), 0, -1):
+                head = ent[start : start + n]
+                if not all(_NAME_WORD.match(t.text) for t in head):
+                    continue
+                after = text[head.end_char : head.end_char + 40].split()
+                if not any(fold(" ".join(after[:k])) in facility for k in (1, 2, 3)):
+                    continue
+                if any(self._notable(p, self.min_population) for p in _lookup(head.text, desk)):
+                    return head.start_char, head.end_char
         return None
 
     @staticmethod
@@ -246,9 +252,10 @@ class Places(Stage):
 
     @staticmethod
     def _known_spelling(p: Place, floor: int, desk: frozenset[str]) -> bool:
-        """After a locative word ("in Abbotabad"), a town's alternate spelling counts in the
-        report's own countries: wire copy spells South Asian and Sahel towns many ways."""
-        return p.feature == "city" and p.population >= floor and p.country in desk
+        """After a locative word, a town of the report's own countries counts by an alternate
+        spelling ("in Abbotabad": wire copy spells South Asian and Sahel towns many ways) or,
+        by its own name, at any size ("in Chilas": GeoNames gives many towns no population)."""
+        return p.feature == "city" and p.country in desk and (p.population >= floor or p.primary)
 
     @staticmethod
     def _notable(p: Place, floor: int) -> bool:
@@ -277,6 +284,21 @@ def _lookup(name: str, desk: frozenset[str]) -> tuple[Place, ...]:
         if variant:
             found += tuple(p for p in gaz.candidates(variant) if p.country == iso3)
     return found
+
+
+def _name_token(tok, after_locative: bool) -> bool:
+    """A word of a place name: a capitalised proper noun, or after a locative word any
+    capitalised word inside the sentence (the tagger makes a report's last word, "mourning
+    in Sialkot", a common noun)."""
+    if tok.is_title or tok.is_upper:
+        return tok.pos_ == "PROPN" or (after_locative and not tok.is_sent_start and tok.pos_ in {"NOUN", "ADJ", "VERB"})
+    return False
+
+
+def _respelled(name: str, desk: frozenset[str]) -> tuple[Place, ...]:
+    """Places of the report's countries one edit from an unresolved place name."""
+    gaz = get_gazetteer()
+    return tuple(p for iso3 in sorted(desk) for p in gaz.near_spellings(name, iso3))
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"})
@@ -432,6 +454,13 @@ def _locations(mentions: list[_Mention], date: str | None) -> list[Location]:
             by_key[key] = loc
         loc.mentions.append(Span(m.start, m.end, m.text))
         loc.provenance.append(
-            Provenance("location", STAGE, m.method if p else f"{m.method}:unresolved", m.confidence if p else 0.3, m.start, m.end)
+            Provenance("location", STAGE, _method(m), (0.8 * m.confidence if m.respelled else m.confidence) if p else 0.3,
+                       m.start, m.end)
         )
     return list(by_key.values())
+
+
+def _method(m: _Mention) -> str:
+    if m.choice is None:
+        return f"{m.method}:unresolved"
+    return f"{m.method}:respelled" if m.respelled else m.method

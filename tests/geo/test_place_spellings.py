@@ -1,0 +1,91 @@
+"""Places wire copy names loosely: one-edit spellings of a town in the report's countries,
+towns the tagger takes for common nouns or people, towns inside an institution's name, and a
+note that names its town a sentence after the event. Short reports written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.document import Document
+from wirecoder.geo import event_location
+from wirecoder.geo.gazetteer import _one_edit, get_gazetteer
+from wirecoder.pipeline import DEFAULT_STAGES, Pipeline
+
+STAGE = "wirecoder.places.v1"
+
+
+@pytest.fixture(scope="module")
+def run_doc():
+    pipe = Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(STAGE) + 1])
+    return lambda text, **kw: pipe(Document(text=text, published="2015-06-01", **kw))
+
+
+def _where(doc, trigger):
+    i = doc.text.index(trigger)
+    found = event_location(doc, i, i + len(trigger))
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("a", "b", "close"), [
+    ("sukkar", "sukkur", True),  # a letter changed
+    ("abottabad", "abbottabad", True),  # a letter dropped
+    ("ghtoki", "ghotki", True),  # two letters swapped
+    ("peshawar", "peshawar", True),
+    ("sukkar", "sukkrr", True),
+    ("quetta", "quetto1", False),
+    ("lahore", "lahroe1", False),
+    ("karachi", "krachii", False),  # two edits
+])
+def test_one_edit(a, b, close):
+    assert _one_edit(a, b) is close and _one_edit(b, a) is close
+
+
+def test_near_spellings_stay_in_the_country_asked_for():
+    gaz = get_gazetteer()
+    assert {p.name for p in gaz.near_spellings("Maidugiri", "NGA")} == {"Maiduguri"}
+    assert {p.name for p in gaz.near_spellings("Rahimyarkhan", "PAK")} == {"Rahim Yar Khan"}  # spaces closed up
+    assert not gaz.near_spellings("Maidugiri", "PAK")
+    assert not gaz.near_spellings("Kani", "MMR")  # too short to respell
+    assert all(not p.primary for p in gaz.near_spellings("Sukkar", "PAK"))
+
+
+def test_misspelt_town_after_a_locative_word_resolves_in_the_desk_country(run_doc):
+    doc = run_doc("Hundreds of traders protested in Maidugiri on Monday against the closure of the market.",
+                  country_hint="NGA")
+    loc = _where(doc, "protested")
+    assert (loc.name, loc.admin1, loc.country) == ("Maiduguri", "Borno", "NGA")
+    assert any(p.method.endswith(":respelled") for p in doc.locations[0].provenance)
+
+
+def test_misspelling_needs_a_place_context(run_doc):
+    # "Sukkar" is no place here: no locative word, no area word, so no respelling is tried
+    doc = run_doc("Sukkar said the talks had failed.", country_hint="PAK")
+    assert not [loc for loc in doc.locations if loc.name == "Sukkur"]
+
+
+def test_last_word_town_tagged_as_a_common_noun(run_doc):
+    doc = run_doc("Mourners held a rally after a national day of mourning in Sialkot", country_hint="PAK")
+    assert _where(doc, "rally").name == "Sialkot"
+
+
+def test_town_without_population_after_a_locative_word_in_the_desk_country(run_doc):
+    doc = run_doc("Workers of several parties protested in Chilas against the new cabinet.", country_hint="PAK")
+    loc = _where(doc, "protested")
+    assert (loc.name, loc.admin1) == ("Chilas", "Gilgit-Baltistan")
+
+
+@pytest.mark.parametrize("text", [
+    "Members of the Larkana Association of the Deaf protested for a disabled quota.",
+    "The student wing of the JSQM Larkana chapter staged a protest against the arrests.",
+])
+def test_town_inside_an_institution_name(run_doc, text):
+    doc = run_doc(text, country_hint="PAK")
+    assert _where(doc, "protest").name == "Larkana"
+
+
+def test_note_naming_its_town_in_the_next_sentence(run_doc):
+    doc = run_doc("The electricity workers union held protests nationwide against privatisation. "
+                  "In Multan they also blocked the main road.", country_hint="PAK")
+    assert _where(doc, "protests").name == "Multan"
+    wire = run_doc("QUETTA, June 1 (APP) - Workers held protests against privatisation. In Multan they blocked a road.")
+    assert _where(wire, "protests").name == "Quetta"  # a wire report's dateline comes first
