@@ -89,3 +89,9 @@ def test_note_naming_its_town_in_the_next_sentence(run_doc):
     assert _where(doc, "protests").name == "Multan"
     wire = run_doc("QUETTA, June 1 (APP) - Workers held protests against privatisation. In Multan they blocked a road.")
     assert _where(wire, "protests").name == "Quetta"  # a wire report's dateline comes first
+
+
+def test_loose_spelling_outside_the_region_the_report_names_is_not_believed(run_doc):
+    doc = run_doc("On 11 May, in Dawbon Township (Yangon-East District, Yangon Region), two explosions "
+                  "occurred near a hotel.", country_hint="MMR")
+    assert _where(doc, "explosions").admin1 == "Yangon"

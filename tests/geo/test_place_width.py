@@ -84,3 +84,15 @@ def test_place_a_note_says_it_coded_wins(run_doc):
                   country_hint="MMR")
     loc, _ = _where(doc, "fired")
     assert loc.name == "Myitkyina"
+
+
+def test_town_whose_address_names_another_region_is_a_namesake(run_doc):
+    doc = run_doc("On 21 October, in Let Pan village of Yinmarbin township (Yinmarbin district, Sagaing region), "
+                  "a resistance force attacked a convoy of military trucks.", country_hint="MMR")
+    assert _where(doc, "attacked")[0].admin1 == "Sagaing"  # not Let Pan, a village of Yangon
+
+
+def test_region_a_sentence_is_about_does_not_unseat_its_town(run_doc):
+    doc = run_doc("The ANP gathered outside the Karachi Press Club to protest in solidarity with people in "
+                  "Islamabad who were protesting for a merger of KPK and FATA.", country_hint="PAK")
+    assert _where(doc, "gathered")[0].name == "Karachi"

@@ -154,9 +154,9 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
     if idx is not None:
         a, b = sents[idx]
         same = in_range(a, b)
-        towns = [p for p in same if p[0].feature in {"city", "place", "admin2"}]
         regions = [p for p in same if p[0].lat is not None]
         named_regions = [loc for loc, _ in regions if loc.feature == "admin1"]
+        towns = [p for p in same if p[0].feature in {"city", "place", "admin2"} and not _outside_address(doc, p, regions)]
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:
             loc = _as_event_location(best[0])
@@ -199,12 +199,37 @@ def home_country(doc: Document) -> str | None:
 
 
 def _in_named_regions(town: Location, regions: list[Location]) -> bool:
-    """A town fits the first-level regions its sentence names ("Ye-U township (Shwebo district,
-    Sagaing region)" is not Ye in Mon State); a region ACLED splits fits its parts."""
+    """A town fits one of the first-level regions its sentence names in its country ("Ye-U
+    township (Shwebo district, Sagaing region)" is not Ye in Mon State); a region ACLED splits
+    fits its parts."""
     def fits(region: Location) -> bool:
         a, b = region.admin1 or "", town.admin1 or ""
-        return region.country == town.country and (a == b or b.startswith(a + "-") or a.startswith(b + "-"))
-    return all(fits(r) for r in regions)
+        return a == b or b.startswith(a + "-") or a.startswith(b + "-")
+    home = [r for r in regions if r.country == town.country]
+    return not home or any(fits(r) for r in home)
+
+
+def _outside_address(doc: Document, town: tuple[Location, Span], regions: list[tuple[Location, Span]]) -> bool:
+    """A resolved town is a namesake when the address that follows it names another region
+    ("Pale township (Yinmarbin district, Sagaing region)"); a region named elsewhere in the
+    sentence is often the topic ("a seminar in Karachi on the missing of Balochistan")."""
+    loc, m = town
+    following = [r for r, rm in regions if r.feature == "admin1" and r.country == loc.country
+                 and 0 < rm.start - m.end <= _ADDRESS_CHARS and _is_address(doc.text[m.end:rm.start], doc.text[rm.end:])]
+    return loc.lat is not None and bool(following) and not _in_named_regions(loc, following)
+
+
+_ADDRESS_CHARS = 60
+_ADDRESS_WORDS = frozenset("village tract town township district tehsil county division city area of in".split())
+_NAME_GOES_ON = re.compile(r"[ -]+[A-Z](?!(?:egion|tate|rovince|ivision)\b)")
+
+
+def _is_address(gap: str, rest: str) -> bool:
+    """The words between a town and a region are an address (", Kawkareik District, " or
+    " township (Yinmarbin district, ") and the region is not the start of a name ("the Sindh
+    Police said")."""
+    words = re.findall(r"[^\s,()]+", gap)
+    return all(w[0].isupper() or w in _ADDRESS_WORDS for w in words) and not _NAME_GOES_ON.match(rest)
 
 
 def _within(town: Location, areas: list[tuple[Location, Span]]) -> bool:

@@ -349,6 +349,8 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
             lo, hi = max(0, i - _CONTEXT_MENTIONS), i + _CONTEXT_MENTIONS + 1
             countries, regions = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
             pool = [p for p in m.candidates if not _foreign_small_town(p, countries, hint)]
+            if m.respelled:  # a loose spelling is believed only where the report's regions allow
+                pool = [p for p in pool if _fits_named_regions(p, regions)]
             if not pool:
                 m.choice = None
                 continue
@@ -397,6 +399,14 @@ def _context(
         if p.feature == "admin1" and p.admin1 and p.country:
             regions.add((p.country, p.admin1))
     return countries, regions
+
+
+def _fits_named_regions(p: Place, regions: set[tuple[str, str]]) -> bool:
+    """A place lies in one of the first-level regions the report names in its country (or
+    the report names none there); a region ACLED splits fits its parts (Shan, Shan-North)."""
+    named = {r for c, r in regions if c == p.country}
+    a = p.admin1 or ""
+    return not named or any(a == r or a.startswith(r + "-") or r.startswith(a + "-") for r in named)
 
 
 def _in_context(p: Place, countries: Counter[str], regions: set[tuple[str, str]]) -> float:
