@@ -80,3 +80,31 @@ def test_curated_districts_stand_at_their_headquarters(gaz):
     d = gaz.lookup("North Waziristan Agency")[0]
     assert (d.feature, d.name, d.seat, d.country) == ("admin2", "North Waziristan", "Miran Shah", "PAK")
     assert gaz.lookup("Kech")[0].admin1 == "Balochistan"
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    ("Taze", "MMR", "Sagaing"),  # a Myanmar township (GeoNames ADM3)
+    ("Malir District", "PAK", "Sindh"),  # a district with no town of its name
+    ("Mogoke", "MMR", "Mandalay"),
+])
+def test_districts_and_townships_without_a_town_of_their_name(gaz, name, country, admin1):
+    area = gaz.lookup(name, country)[0]
+    assert (area.country, area.admin1) == (country, admin1) and area.lat is not None
+
+
+def test_a_town_stands_for_the_district_named_after_it(gaz):
+    assert [p.feature for p in gaz.lookup("Gwadar District", "PAK") if p.country == "PAK"] == []
+    assert gaz.lookup("Gwadar", "PAK")[0].feature == "city"
+
+
+def test_area_table_reader_refuses_pickled_objects():
+    import io
+    import pickle
+    from collections import OrderedDict
+
+    from wirecoder.geo.gazetteer import _PlainUnpickler
+
+    with pytest.raises(pickle.UnpicklingError):
+        _PlainUnpickler(io.BytesIO(pickle.dumps([OrderedDict()]))).load()
+    rows = [["Taze", "Taze", "MM", 95.2, 23.1, "11154272", "admin3", 179908]]
+    assert _PlainUnpickler(io.BytesIO(pickle.dumps(rows))).load() == rows

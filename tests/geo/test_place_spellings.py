@@ -95,3 +95,8 @@ def test_loose_spelling_outside_the_region_the_report_names_is_not_believed(run_
     doc = run_doc("On 11 May, in Dawbon Township (Yangon-East District, Yangon Region), two explosions "
                   "occurred near a hotel.", country_hint="MMR")
     assert _where(doc, "explosions").admin1 == "Yangon"
+
+
+def test_district_of_a_country_the_report_does_not_name_is_not_believed(run_doc):
+    doc = run_doc("Jets struck militant hideouts in Bara, Khyber Agency, killing 23.", country_hint="PAK")
+    assert all(loc.country == "PAK" for loc in doc.locations)  # not Bara district of Nepal

@@ -96,3 +96,22 @@ def test_region_a_sentence_is_about_does_not_unseat_its_town(run_doc):
     doc = run_doc("The ANP gathered outside the Karachi Press Club to protest in solidarity with people in "
                   "Islamabad who were protesting for a merger of KPK and FATA.", country_hint="PAK")
     assert _where(doc, "gathered")[0].name == "Karachi"
+
+
+def test_township_the_gazetteer_has_only_as_an_area_beats_its_district(run_doc):
+    doc = run_doc("On 13 May, in Mogoke township (Pyinoolwin district, Mandalay region), a bomb exploded "
+                  "near the municipal office.", country_hint="MMR")
+    loc, precision = _where(doc, "exploded")
+    assert (loc.name, loc.admin1, precision) == ("Mogoke", "Mandalay", 2)
+
+
+def test_district_named_after_its_town_is_coded_at_the_town(run_doc):
+    doc = run_doc("The Frontier Corps started a search operation in Shadi Kor area of Gwadar district and "
+                  "arrested 19 suspects.", country_hint="PAK")
+    loc, _ = _where(doc, "arrested")
+    assert loc.name == "Gwadar" and round(loc.lat, 1) == 25.1  # the town, not the district's centre
+
+
+def test_district_before_its_city_gives_way_to_the_city(run_doc):
+    doc = run_doc("A gun fight broke out during a raid in Malir, Karachi, on Monday.", country_hint="PAK")
+    assert _where(doc, "gun fight")[0].name == "Karachi"

@@ -35,6 +35,9 @@ _WIDTH_AFTER = (
     (re.compile(r"^-[A-Z][a-z]"), _ROUTE),
     (re.compile(r"^\s+(?:road|street|highway|motorway|route|avenue|railway|bypass|bridge|ward)\b", re.I), _ROUTE),
 )
+#: A township or tehsil (an area named after its town) lies between a town and a district.
+_TOWNSHIP = 0.5
+_TOWN_AREA_AFTER = re.compile(r"\s+(?:town|township|tehsil|taluka|sub-?division)\b", re.I)
 _CODED_AS = re.compile(r"\bcoded as\s+$", re.I)
 _LOOKBACK_SENTENCES = 2
 #: A report without a dateline may name the event's town only in the sentences after its trigger.
@@ -68,6 +71,8 @@ def _width(doc: Document, loc: Location, m: Span) -> float:
     if _CODED_AS.search(doc.text[max(0, m.start - 12) : m.start]):
         return -1  # ACLED notes say which place they coded: "in Kachin State (coded as Myitkyina)"
     tier = _TIER.get(loc.feature, 1)
+    if loc.feature == "admin2" and any(_TOWN_AREA_AFTER.match(text) for text in _after_name(doc, m)):
+        return _TOWNSHIP  # "Mogoke township (Pyinoolwin district, …)": narrower than the district
     if loc.feature not in {"city", "place"}:
         return tier
     region = loc.admin1 or ""
@@ -160,6 +165,9 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:
             loc = _as_event_location(best[0])
+            if best[0].feature == "admin2" and not _in_named_regions(best[0], named_regions):
+                # an area's region is only the nearest town's: the address the report gives is surer
+                loc.admin1 = next(r.admin1 for r in named_regions if r.country == best[0].country)
             if loc.country is None:  # an unresolved village lies in the sentence's region, or the report's country
                 area = nearest(regions)
                 loc.country = area[0].country if area else home
@@ -216,7 +224,7 @@ def _outside_address(doc: Document, town: tuple[Location, Span], regions: list[t
     loc, m = town
     following = [r for r, rm in regions if r.feature == "admin1" and r.country == loc.country
                  and 0 < rm.start - m.end <= _ADDRESS_CHARS and _is_address(doc.text[m.end:rm.start], doc.text[rm.end:])]
-    return loc.lat is not None and bool(following) and not _in_named_regions(loc, following)
+    return loc.feature != "admin2" and loc.lat is not None and bool(following) and not _in_named_regions(loc, following)
 
 
 _ADDRESS_CHARS = 60

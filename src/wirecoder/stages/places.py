@@ -200,21 +200,27 @@ class Places(Stage):
     def _shrink_to_leading_town(self, text: str, m: _Mention, desk: frozenset[str]) -> None:
         """An entity the gazetteer does not know that starts with a sizeable town ("Badin
         Kashmir Day") is that town; failing that, one that ends with a sizeable town
-        ("Manghopir Karachi": a neighbourhood the gazetteer lacks, in its city)."""
+        ("Manghopir Karachi": a neighbourhood the gazetteer lacks, in its city). A district
+        before its city ("Malir, Karachi") gives way to the city, the narrower place."""
         words = list(re.finditer(r"\S+", m.text))
         for n in range(min(self.max_ngram, len(words) - 1), 0, -1):
             head = m.text[: words[n - 1].end()]
             found = _lookup(head, desk)
             curated = bool(found) and not get_gazetteer().candidates(head)
             if curated or any(self._notable(p, self.min_population) for p in found):
-                m.end, m.text = m.start + len(head), head
+                if not (all(p.feature == "admin2" for p in found) and self._shrink_to_trailing_city(m, words, desk)):
+                    m.end, m.text = m.start + len(head), head
                 return
+        self._shrink_to_trailing_city(m, words, desk)
+
+    def _shrink_to_trailing_city(self, m: _Mention, words: list[re.Match], desk: frozenset[str]) -> bool:
         for k in range(max(1, len(words) - self.max_ngram), len(words)):
             tail = m.text[words[k].start() :]
             if any(p.feature == "city" and p.primary and p.population >= _BARE_WORD_POPULATION and p.country in desk
                    for p in _lookup(tail, desk)):  # a city of the report's country, not any "Ali"
                 m.start, m.text = m.start + words[k].start(), tail
-                return
+                return True
+        return False
 
     def _institution_town(self, text: str, ent, desk: frozenset[str]) -> tuple[int, int] | None:
         """The town an institution is named after: the first, longest run of the ORG entity
@@ -377,9 +383,10 @@ def _link_within(text: str, mentions: list[_Mention]) -> None:
 
 
 def _foreign_small_town(p: Place, countries: Counter[str], hint: str | None = None) -> bool:
-    if not countries or p.feature != "city" or countries[p.country or ""]:
+    """A small town, or any district, of a country the report does not otherwise name."""
+    if not countries or p.feature not in {"city", "admin2"} or countries[p.country or ""]:
         return False
-    return p.population < (_FOREIGN_TOWN_OFF_DESK if hint else _FOREIGN_SMALL_TOWN)
+    return p.feature == "admin2" or p.population < (_FOREIGN_TOWN_OFF_DESK if hint else _FOREIGN_SMALL_TOWN)
 
 
 def _context(
