@@ -115,3 +115,10 @@ def test_district_named_after_its_town_is_coded_at_the_town(run_doc):
 def test_district_before_its_city_gives_way_to_the_city(run_doc):
     doc = run_doc("A gun fight broke out during a raid in Malir, Karachi, on Monday.", country_hint="PAK")
     assert _where(doc, "gun fight")[0].name == "Karachi"
+
+
+def test_area_takes_the_region_its_address_names(run_doc):
+    doc = run_doc("On 3 October, in Tigyaing town (Tigyaing township, Katha district, Sagaing region), a "
+                  "resistance force fired shells at the police station.", country_hint="MMR")
+    loc, _ = _where(doc, "fired")
+    assert (loc.name, loc.admin1) == ("Tigyaing", "Sagaing")  # not Katha, the district's town

@@ -20,7 +20,6 @@ TF-IDF + linear SVM (5-fold CV on this file alone); a regex for fatalities.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -33,6 +32,7 @@ from ..events.corpora import LabelledText, fold_of, read_acled
 from ..events.lexicon import NONE, PROTESTS_OR_RIOTS, deciding_cue, find_cues, taxonomy
 from ..events.training import cv_tfidf_svm, events_options, fold_classifiers, shipped_model_for
 from ..geo import normalize_admin1
+from ..geo.distance import km
 from ..pipeline import DEFAULT_STAGES, Pipeline
 from ..records import Event
 from .base import EvalOptions, EvalResult, find_split_file, register_eval, resolve_split
@@ -67,13 +67,6 @@ def _scored_type(event: Event | None, legacy: bool) -> str:
         target = event.actor2.type if event.actor2 else "other"
         return by_target.get(target, by_target["other"])
     return _group(event.event_type, legacy)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _same_actor(gold: str, pred: str | None, country: str | None) -> bool:
@@ -155,7 +148,7 @@ def eval_acled(path: Path, opts: EvalOptions) -> EvalResult:
         fields["admin1"].append(bool(pred_admin1) and (pred_admin1 or "").casefold() == (gold_admin1 or "").casefold())
         near = False
         if e and e.location and e.location.lat is not None and row.get("latitude"):
-            near = _km(float(row["latitude"]), float(row["longitude"]), e.location.lat, e.location.lon or 0.0) <= _KM
+            near = km(float(row["latitude"]), float(row["longitude"]), e.location.lat, e.location.lon or 0.0) <= _KM
         fields["location_25km"].append(near)
         fields["actor1"].append(_same_actor(row.get("actor1", ""), e.actor1.name if e and e.actor1 else None, iso3))
 

@@ -15,7 +15,6 @@ gives only words; statements are not events with fatalities.
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..geo.distance import km
 from .base import SYSTEM, EvalOptions, EvalResult, register_eval, require_path
 
 
@@ -74,9 +74,7 @@ def _starts(pred_text: str, expected_start: str) -> bool:
 
 
 def _km(a: dict, b: dict) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def _match(expected: list[dict], predicted: list[dict], score: Callable[[dict, dict], float]) -> list[tuple[dict, dict | None]]:

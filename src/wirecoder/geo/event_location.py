@@ -165,9 +165,9 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:
             loc = _as_event_location(best[0])
-            if best[0].feature == "admin2" and not _in_named_regions(best[0], named_regions):
-                # an area's region is only the nearest town's: the address the report gives is surer
-                loc.admin1 = next(r.admin1 for r in named_regions if r.country == best[0].country)
+            named_here = [r.admin1 for r in named_regions if r.country == best[0].country]
+            if best[0].feature == "admin2" and named_here and not any(_same_region(r, loc.admin1) for r in named_here):
+                loc.admin1 = named_here[0]  # an area's region is only its nearest town's: the address is surer
             if loc.country is None:  # an unresolved village lies in the sentence's region, or the report's country
                 area = nearest(regions)
                 loc.country = area[0].country if area else home
@@ -210,11 +210,16 @@ def _in_named_regions(town: Location, regions: list[Location]) -> bool:
     """A town fits one of the first-level regions its sentence names in its country ("Ye-U
     township (Shwebo district, Sagaing region)" is not Ye in Mon State); a region ACLED splits
     fits its parts."""
-    def fits(region: Location) -> bool:
-        a, b = region.admin1 or "", town.admin1 or ""
-        return a == b or b.startswith(a + "-") or a.startswith(b + "-")
+    if town.feature == "admin2":
+        return True  # an area's region is only its nearest town's; the address will correct it
     home = [r for r in regions if r.country == town.country]
-    return not home or any(fits(r) for r in home)
+    return not home or any(_same_region(r.admin1, town.admin1) for r in home)
+
+
+def _same_region(named: str | None, found: str | None) -> bool:
+    """Two first-level region names agree, or one is a part ACLED splits of the other."""
+    a, b = named or "", found or ""
+    return a == b or b.startswith(a + "-") or a.startswith(b + "-")
 
 
 def _outside_address(doc: Document, town: tuple[Location, Span], regions: list[tuple[Location, Span]]) -> bool:

@@ -11,13 +11,13 @@ transaction, so events of the same batch see each other.
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
+from ..geo.distance import km
 from .schema import events
 
 #: Two coded places this close are the same place (ACLED codes a town or its district).
@@ -38,14 +38,6 @@ def actors_compatible(a: str | None, b: str | None) -> bool:
     """Same actor, or at least one side not known."""
     na, nb = _norm_actor(a), _norm_actor(b)
     return na is None or nb is None or na == nb
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
