@@ -100,3 +100,26 @@ def test_loose_spelling_outside_the_region_the_report_names_is_not_believed(run_
 def test_district_of_a_country_the_report_does_not_name_is_not_believed(run_doc):
     doc = run_doc("Jets struck militant hideouts in Bara, Khyber Agency, killing 23.", country_hint="PAK")
     assert all(loc.country == "PAK" for loc in doc.locations)  # not Bara district of Nepal
+
+
+@pytest.mark.parametrize(("text", "trigger", "town"), [
+    ("Villagers protested in Toba Tek Singh on Monday over the death of a patient.", "protested", "Toba Tek Singh"),
+    ("Protests broke out in Rahim Yar Khan as people demanded flood relief.", "Protests", "Rahim Yar Khan"),
+])
+def test_town_name_the_tagger_cut_short_or_took_for_a_person(run_doc, text, trigger, town):
+    assert _where(run_doc(text, country_hint="PAK"), trigger).name == town
+
+
+def test_abbreviation_spelled_out_in_the_report_is_no_village(run_doc):
+    doc = run_doc("Hundreds of people blocked the airport road in Quetta, angered by a decision of the National "
+                  "Database and Registration Authority (Nadra). They later protested outside Nadra offices.",
+                  country_hint="PAK")
+    assert _where(doc, "protested outside").name == "Quetta"
+    assert "Nadra" not in {loc.name for loc in doc.locations}
+
+
+def test_district_the_gazetteer_lacks_is_curated_at_its_headquarters(run_doc):
+    doc = run_doc("Landowners from Kohistan protested against delays in the boundary commission report.",
+                  country_hint="PAK")
+    loc = _where(doc, "protested")
+    assert (loc.name, loc.admin1) == ("Kohistan", "Khyber Pakhtunkhwa")

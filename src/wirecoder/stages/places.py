@@ -37,6 +37,8 @@ _TRAILING = re.compile(r"(?:'s|’s)$")
 _LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|to|into|coded as)\s+$", re.I)
 #: "near Mir Ali": a name after these is a place even when the NER says PERSON.
 _STRONG_LOCATIVE = re.compile(r"\b(?:near|outside|(?:village|town|city|district|area|tehsil|township)s? of)\s+$", re.I)
+#: Up to two capitalised words right after an entity: the rest of a name the NER cut short.
+_NAME_GOES_ON = re.compile(r"(?:[ \t-][A-Z][\w'’-]*){1,2}")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’-]*$")
 _WITHIN = re.compile(r"^\s*(?:,|,?\s*(?:in|of))\s*(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"(?:,|\s+and|\s+or)\s+$")
@@ -93,8 +95,9 @@ class Places(Stage):
     def __call__(self, doc: Document) -> Document:
         desk = _desk_countries(doc)
         mentions = self._mentions(doc, desk)
-        for m in mentions:
-            if m.method == "ner" and not _lookup(m.text, desk):
+        for i, m in enumerate(mentions):
+            nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(doc.text)
+            if m.method == "ner" and not self._grow_to_known_town(doc.text, m, nxt, desk) and not _lookup(m.text, desk):
                 self._shrink_to_leading_town(doc.text, m, desk)
             m.candidates = (
                 _lookup(m.text, desk) or _lookup(_DESIGNATOR.sub("", m.text), desk) or (_lookup(m.base, desk) if m.base else ())
@@ -185,17 +188,30 @@ class Places(Stage):
 
     @staticmethod
     def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
-        """Inside another entity, a name is a place after a locative word, or when the whole
-        entity is the name and it is coordinated with a place ("Balochistan and Khyber
-        Pakhtunkhwa", the second tagged PERSON)."""
+        """Inside another entity, a name is a place after a locative word (also one that takes
+        the entity in: "in Rahim Yar Khan", "Yar Khan" tagged PERSON), or when the whole entity
+        is the name and it is coordinated with a place ("Balochistan and Khyber Pakhtunkhwa",
+        the second tagged PERSON)."""
         for a, b in blocked:
             if s < b and e > a:
-                before = text[max(0, a - 12) : a] if s == a else text[a:s]
+                before = text[max(0, s - 12) : s] if s <= a else text[a:s]
                 if _LOCATIVE.search(before):
                     return True
                 conj = _COORDINATED.search(text[max(0, a - 8) : a]) if (s, e) == (a, b) else None
                 return conj is not None and any(a - 8 + conj.start() - 2 <= tb <= a for _, tb in taken)
         return True
+
+    def _grow_to_known_town(self, text: str, m: _Mention, limit: int, desk: frozenset[str]) -> bool:
+        """An entity that is the start of a town's name the NER cut short ("Toba" of "Toba Tek
+        Singh", a Toba of Indonesia on its own) becomes that name."""
+        more = _NAME_GOES_ON.match(text, m.end, limit)
+        words = list(re.finditer(r"\S+", more.group())) if more else []
+        for k in range(len(words), 0, -1):
+            longer = text[m.start : m.end + words[k - 1].end()]
+            if any(self._notable(p, self.min_population) for p in _lookup(longer, desk)):
+                m.end, m.text = m.start + len(longer), longer
+                return True
+        return False
 
     def _shrink_to_leading_town(self, text: str, m: _Mention, desk: frozenset[str]) -> None:
         """An entity the gazetteer does not know that starts with a sizeable town ("Badin
@@ -429,9 +445,12 @@ def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
     """An entity the gazetteer does not know is kept (a village, a market) when a locative
     word introduces it ("near Mir Ali") and it is no actor's mention, or an area word follows
     it ("Momand Agency", which the NER may make an organisation); not when it is too short
-    to be a name ("X.") or used as a modifier ("Baloch activists")."""
-    if m.method in {"gazetteer", "ner:org"} or sum(c.isalpha() for c in m.text) < 3:
+    to be a name ("X."), written in lower case, an abbreviation given in parentheses, or used
+    as a modifier ("Baloch activists")."""
+    if m.method in {"gazetteer", "ner:org"} or sum(c.isalpha() for c in m.text) < 3 or not m.text[0].isupper():
         return False
+    if re.search(r"\(\s*" + re.escape(m.text) + r"\s*\)", doc.text):
+        return False  # an abbreviation the report spells out: "... Registration Authority (Nadra)"
     if m.method == "suffix":
         return m.text[len(m.base):].strip().casefold() not in place_words()["region_suffixes"]
     if m.method not in {"dateline", "suffix"} and not _LOCATIVE.search(doc.text[max(0, m.start - 12) : m.start]):
