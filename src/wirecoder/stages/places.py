@@ -217,26 +217,33 @@ class Places(Stage):
         """An entity the gazetteer does not know that starts with a sizeable town ("Badin
         Kashmir Day") is that town; failing that, one that ends with a sizeable town
         ("Manghopir Karachi": a neighbourhood the gazetteer lacks, in its city). A district
-        before its city ("Malir, Karachi") gives way to the city, the narrower place."""
+        before its city ("Malir, Karachi"), or a smaller town of another region ("Karimabad
+        Karachi": a namesake neighbourhood), gives way to the city; a compass word is no head
+        ("Central Kurram" is not a region called Central)."""
         words = list(re.finditer(r"\S+", m.text))
+        tail = self._trailing_city(m, words, desk)
         for n in range(min(self.max_ngram, len(words) - 1), 0, -1):
             head = m.text[: words[n - 1].end()]
+            if fold(head) in _COMPASS or fold(head) in _not_places():
+                continue
             found = _lookup(head, desk)
             curated = bool(found) and not get_gazetteer().candidates(head)
             if curated or any(self._notable(p, self.min_population) for p in found):
-                if not (all(p.feature == "admin2" for p in found) and self._shrink_to_trailing_city(m, words, desk)):
+                if tail is None or not all(_gives_way(p, tail[1]) for p in found):
                     m.end, m.text = m.start + len(head), head
-                return
-        self._shrink_to_trailing_city(m, words, desk)
+                    return
+                break
+        if tail is not None:
+            m.start, m.text = m.start + tail[0], m.text[tail[0] :]
 
-    def _shrink_to_trailing_city(self, m: _Mention, words: list[re.Match], desk: frozenset[str]) -> bool:
+    def _trailing_city(self, m: _Mention, words: list[re.Match], desk: frozenset[str]) -> tuple[int, Place] | None:
+        """The sizeable city of the report's country that ends the entity (not any "Ali"), with
+        its offset in the entity."""
         for k in range(max(1, len(words) - self.max_ngram), len(words)):
-            tail = m.text[words[k].start() :]
-            if any(p.feature == "city" and p.primary and p.population >= _BARE_WORD_POPULATION and p.country in desk
-                   for p in _lookup(tail, desk)):  # a city of the report's country, not any "Ali"
-                m.start, m.text = m.start + words[k].start(), tail
-                return True
-        return False
+            for p in _lookup(m.text[words[k].start() :], desk):
+                if p.feature == "city" and p.primary and p.population >= _BARE_WORD_POPULATION and p.country in desk:
+                    return words[k].start(), p
+        return None
 
     def _institution_town(self, text: str, ent, desk: frozenset[str]) -> tuple[int, int] | None:
         """The town an institution is named after: the first, longest run of the ORG entity
@@ -396,6 +403,13 @@ def _link_within(text: str, mentions: list[_Mention]) -> None:
             m.choice = None
         if m.choice is None:
             m.within = nxt
+
+
+def _gives_way(head: Place, city: Place) -> bool:
+    """A place named before a city in one entity is the city's district or a namesake
+    neighbourhood: a district, or a smaller town of another region."""
+    return head.feature == "admin2" or (head.feature == "city" and head.population < city.population
+                                         and head.admin1 != city.admin1)
 
 
 def _foreign_small_town(p: Place, countries: Counter[str], hint: str | None = None) -> bool:
