@@ -132,3 +132,21 @@ def test_area_takes_the_region_its_address_names(run_doc):
 def test_entity_of_a_namesake_or_a_compass_word_before_the_place(run_doc, text, trigger, name, admin1):
     loc, _ = _where(run_doc(text, country_hint="PAK"), trigger)
     assert (loc.name, loc.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "admin1"), [
+    # a town right before an armed group's name names the group
+    ("On 24 November, in Myaing township (Pakokku district, Magway region), the Pakokku PDF attacked "
+     "five military trucks.", "attacked", "Myaing", "Magway"),
+    # a city that closes an address after its district is the region of its name
+    ("On 17 November, in Taze township (Shwebo district, Sagaing), the military fired heavy artillery.",
+     "fired", "Taze", "Sagaing"),
+    # "Bago-West Region" names a region, and is no place called West
+    ("On 12 May, in front of Pyay University (Pyay Township, Pyay District, Bago-West Region), an "
+     "explosion took place.", "explosion", "Pyay", "Bago-West"),
+    ("On 15 November, in Mayangone township (Yangon-West district, Yangon region), there was an "
+     "explosion in Ward (No.6).", "explosion", "Mayangone", "Yangon"),
+])
+def test_myanmar_address_chains(run_doc, text, trigger, name, admin1):
+    loc, _ = _where(run_doc(text, country_hint="MMR"), trigger)
+    assert (loc.name, loc.admin1) == (name, admin1)

@@ -8,6 +8,7 @@ dateline place.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -30,11 +31,13 @@ _TIER = {"city": 0, "place": 0, "admin2": 1, "admin1": 2, "country": 3}
 #: "Mandalay-Myitkyina railway") is no place of the event unless nothing better is named.
 _ROUTE = 1.5
 _WIDTH_AFTER = (
-    (re.compile(r"^(?:-(?:north|south|east|west|central))?\s+(?:district|agency|division|province|state|region|governorate|department)\b", re.I), _TIER["admin2"]),
+    (re.compile(r"^(?:-(?:north|south|east|west|central))?\s+(?:district|agency|division)\b", re.I), _TIER["admin2"]),
+    (re.compile(r"^(?:-(?:north|south|east|west|central))?\s+(?:province|state|region|governorate|department)\b", re.I), _TIER["admin1"]),
     (re.compile(r"^-(?:north|south|east|west|central)\b", re.I), _TIER["admin1"]),
     (re.compile(r"^-[A-Z][a-z]"), _ROUTE),
     (re.compile(r"^\s+(?:road|street|highway|motorway|route|avenue|railway|bypass|bridge|ward)\b", re.I), _ROUTE),
 )
+_AFTER_DISTRICT = re.compile(r"\b(?:district|division)\s*,\s*$", re.I)
 #: A township or tehsil (an area named after its town) lies between a town and a district.
 _TOWNSHIP = 0.5
 _TOWN_AREA_AFTER = re.compile(r"\s+(?:town|township|tehsil|taluka|sub-?division)\b", re.I)
@@ -71,6 +74,11 @@ def _width(doc: Document, loc: Location, m: Span) -> float:
     if _CODED_AS.search(doc.text[max(0, m.start - 12) : m.start]):
         return -1  # ACLED notes say which place they coded: "in Kachin State (coded as Myitkyina)"
     tier = _TIER.get(loc.feature, 1)
+    if _in_actor_name(doc, m):
+        return _ROUTE  # "the Pakokku PDF attacked ...": a group named after a town, not the event's place
+    if loc.feature == "city" and loc.admin1 and fold(loc.name) == fold(loc.admin1) \
+            and _AFTER_DISTRICT.search(doc.text[max(0, m.start - 14) : m.start]):
+        return _TIER["admin1"]  # "(Monywa district, Sagaing)": the region, not its namesake city
     if loc.feature == "admin2" and any(_TOWN_AREA_AFTER.match(text) for text in _after_name(doc, m)):
         return _TOWNSHIP  # "Mogoke township (Pyinoolwin district, …)": narrower than the district
     if loc.feature not in {"city", "place"}:
@@ -83,6 +91,11 @@ def _width(doc: Document, loc: Location, m: Span) -> float:
         if width is not None:
             return width
     return tier
+
+
+def _in_actor_name(doc: Document, m: Span) -> bool:
+    """The mention names the actor right after it ("the Myaing PDF", the actor found as "PDF")."""
+    return any(m.end < a.start and not doc.text[m.end : a.start].strip(" -") for actor in doc.actors for a in actor.mentions)
 
 
 def _after_name(doc: Document, m: Span) -> tuple[str, str]:
@@ -160,7 +173,10 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         a, b = sents[idx]
         same = in_range(a, b)
         regions = [p for p in same if p[0].lat is not None]
-        named_regions = [loc for loc, _ in regions if loc.feature == "admin1"]
+        # regions, and cities named as one by their own name ("(Sagaing district, Sagaing)", "Bago-West Region")
+        named_regions = [loc if loc.feature == "admin1" else dataclasses.replace(loc, admin1=loc.name)
+                         for loc, m in regions if loc.feature == "admin1"
+                         or (loc.feature == "city" and _width(doc, loc, m) == _TIER["admin1"])]
         towns = [p for p in same if p[0].feature in {"city", "place", "admin2"} and not _outside_address(doc, p, regions)]
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:

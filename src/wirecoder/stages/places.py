@@ -360,8 +360,13 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
                 j -= 1  # "Ye-U township": the hyphen is inside the name
         if j == i or (j > 0 and _NAME_WORD.match(toks[j - 1].text) and not toks[j - 1].is_sent_start):
             continue  # no name, or the name runs on past an organisation word
+        end = sp[i + k - 1].idx + len(sp[i + k - 1])
+        if j > 1 and toks[j - 1].text == "-" and fold(toks[j].text) in _COMPASS and toks[j - 2].pos_ == "PROPN":
+            # "Shan-North state", "Yangon-West district": the part of a split region, named by the whole
+            out.append((toks[j - 2].idx, end, toks[j - 2].text))
+            continue
         name = sp[j:i]
-        out.append((name.start_char, sp[i + k - 1].idx + len(sp[i + k - 1]), name.text))
+        out.append((name.start_char, end, name.text))
     return out
 
 
@@ -413,10 +418,10 @@ def _gives_way(head: Place, city: Place) -> bool:
 
 
 def _foreign_small_town(p: Place, countries: Counter[str], hint: str | None = None) -> bool:
-    """A small town, or any district, of a country the report does not otherwise name."""
-    if not countries or p.feature not in {"city", "admin2"} or countries[p.country or ""]:
+    """A small town, or any district or region, of a country the report does not otherwise name."""
+    if not countries or p.feature not in {"city", "admin2", "admin1"} or countries[p.country or ""]:
         return False
-    return p.feature == "admin2" or p.population < (_FOREIGN_TOWN_OFF_DESK if hint else _FOREIGN_SMALL_TOWN)
+    return p.feature != "city" or p.population < (_FOREIGN_TOWN_OFF_DESK if hint else _FOREIGN_SMALL_TOWN)
 
 
 def _context(
