@@ -150,3 +150,10 @@ def test_entity_of_a_namesake_or_a_compass_word_before_the_place(run_doc, text, 
 def test_myanmar_address_chains(run_doc, text, trigger, name, admin1):
     loc, _ = _where(run_doc(text, country_hint="MMR"), trigger)
     assert (loc.name, loc.admin1) == (name, admin1)
+
+
+def test_of_two_namesakes_in_a_region_the_one_near_the_other_places_named(run_doc):
+    doc = run_doc("On 7 April, in Sanchaung township (Yangon-west district, Yangon region), a bomb exploded "
+                  "in front of the administration office.", country_hint="MMR")
+    loc, _ = _where(doc, "exploded")
+    assert loc.admin1 == "Yangon" and round(loc.lat, 1) == 16.8  # in the city, not the namesake 30 km north

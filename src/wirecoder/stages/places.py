@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..geo.context import historical_admin1, historical_country, place_words, spelling_variant
+from ..geo.distance import km
 from ..geo.gazetteer import Place, get_gazetteer, score
 from ..geo.names import DATA_DIR, fold
 from ..pipeline.registry import Stage, register_stage
@@ -48,6 +49,9 @@ _BARE_WORD_POPULATION = 100_000
 #: A small town abroad is not what a report means when it is about other countries:
 #: such a candidate is dropped (the mention stays an unresolved place).
 _FOREIGN_SMALL_TOWN = 100_000
+#: A candidate this close to another place the report names is the likelier namesake.
+_NEARBY_KM = 20
+_NEARBY_BONUS = 1.5
 #: With a desk country, a foreign town smaller than this is dropped too unless the report
 #: names its country ("Banda" in a Pakistan report is not the Indian city; Paris stays).
 _FOREIGN_TOWN_OFF_DESK = 1_000_000
@@ -388,7 +392,9 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
             if not pool:
                 m.choice = None
                 continue
-            scored = sorted(((_in_context(p, countries, regions), p) for p in pool), key=lambda x: -x[0])
+            near = [q.choice for q in mentions[lo:hi] if q is not m and q.choice is not None and q.choice.lat is not None
+                    and q.choice.feature != "country" and q.choice not in m.candidates]
+            scored = sorted(((_in_context(p, countries, regions) + _nearby(p, near), p) for p in pool), key=lambda x: -x[0])
             m.choice = scored[0][1]
             gap = scored[0][0] - scored[1][0] if len(scored) > 1 else 6.0
             m.confidence = round(0.5 + 0.45 * math.tanh(gap / 3), 3)
@@ -449,6 +455,14 @@ def _fits_named_regions(p: Place, regions: set[tuple[str, str]]) -> bool:
     named = {r for c, r in regions if c == p.country}
     a = p.admin1 or ""
     return not named or any(a == r or a.startswith(r + "-") or r.startswith(a + "-") for r in named)
+
+
+def _nearby(p: Place, others: list[Place]) -> float:
+    """Of two namesakes in one region, the one near the other places the report names
+    ("Sanchaung township (Yangon-West district, Yangon region)" is the one in Yangon city)."""
+    if p.lat is None or p.lon is None:
+        return 0.0
+    return _NEARBY_BONUS if any(km(p.lat, p.lon, q.lat, q.lon) <= _NEARBY_KM for q in others) else 0.0  # type: ignore[arg-type]
 
 
 def _in_context(p: Place, countries: Counter[str], regions: set[tuple[str, str]]) -> float:
