@@ -123,3 +123,17 @@ def test_district_the_gazetteer_lacks_is_curated_at_its_headquarters(run_doc):
                   country_hint="PAK")
     loc = _where(doc, "protested")
     assert (loc.name, loc.admin1) == ("Kohistan", "Khyber Pakhtunkhwa")
+
+
+@pytest.mark.parametrize(("text", "trigger", "town"), [
+    ("Young doctors staged protests in major cities of Punjab such as Bahawalpur over pay.", "protests", "Bahawalpur"),
+    ("The Jeay Sindh Qaumi Mahaz (JSQM) Khairpur chapter protested against a case on its leader.", "protested",
+     "Khairpur"),
+])
+def test_town_in_a_list_or_before_an_institution_word_though_tagged_a_person(run_doc, text, trigger, town):
+    assert _where(run_doc(text, country_hint="PAK"), trigger).name == town
+
+
+def test_only_the_whole_name_before_an_institution_word_is_the_town(run_doc):
+    doc = run_doc("Activists of the JSQM Shahpur Jahania chapter took out a protest rally.", country_hint="PAK")
+    assert "Jahania" not in {loc.name for loc in doc.locations}  # a town of Punjab; Shahpur Jahania is in Sindh

@@ -36,6 +36,8 @@ _TRAILING = re.compile(r"(?:'s|’s)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
 #: ("killed in Lashio" as PERSON), a name is a place only after a locative word.
 _LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|to|into|coded as)\s+$", re.I)
+#: "cities such as Bahawalpur": a town named in a list, which the NER often takes for a person.
+_LISTED = re.compile(r"\b(?:such as|including|like|especially|notably)\s+$", re.I)
 #: "near Mir Ali": a name after these is a place even when the NER says PERSON.
 _STRONG_LOCATIVE = re.compile(r"\b(?:near|outside|(?:village|town|city|district|area|tehsil|township)s? of)\s+$", re.I)
 #: Up to two capitalised words right after an entity: the rest of a name the NER cut short.
@@ -64,6 +66,12 @@ _CONTEXT_MENTIONS = 100
 _DESIGNATOR = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|department|district)\s+of\s+)|"
                          r"^(?:north|south|east|west|central|(?:north|south)?(?:east|west)?(?:ern)?)\s+|"
                          r"\s+(?:city|town|village|province|department|district|region|municipality|state)$", re.I)
+
+
+@functools.cache
+def _facility_after() -> re.Pattern[str]:
+    words = sorted(place_words()["facility_words"], key=len, reverse=True)
+    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 @functools.cache
@@ -172,16 +180,21 @@ class Places(Stage):
             for n in range(min(self.max_ngram, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
                 s, e = span[0].idx, span[-1].idx + len(span[-1])
-                after_locative = bool(_LOCATIVE.search(doc.text[max(0, s - 12) : s]))
+                before = doc.text[max(0, s - 12) : s]
+                # "cities such as Bahawalpur", "JSQM Khairpur chapter": a town the tagger took for a person
+                listed = bool(_LISTED.search(before))  # only a sizeable town: "including Ali Khan" is a man
+                # the whole name before the word: not "Jahania" of "Shahpur Jahania chapter"
+                named_for = self._before_facility(doc.text, e) and not (i and tokens[i - 1].is_title)
+                after_locative = bool(_LOCATIVE.search(before)) or listed or named_for
                 if not all(_name_token(t, after_locative) or (0 < k < n - 1 and _joins_name(t)) for k, t in enumerate(span)):
                     continue
-                if not free(s, e) or not self._allowed(doc.text, s, e, blocked, taken):
+                if not free(s, e) or not (self._allowed(doc.text, s, e, blocked, taken) or listed or named_for):
                     continue
                 bare = n == 1 and not after_locative
                 floor = _BARE_WORD_POPULATION if bare else self.min_population
                 found = _lookup(doc.text[s:e], desk)
                 curated = bool(found) and not gaz.candidates(doc.text[s:e])  # a listed spelling variant
-                if curated or any(self._notable(p, floor) or (not bare and self._known_spelling(p, floor, desk))
+                if curated or any(self._notable(p, floor) or (not bare and not listed and self._known_spelling(p, floor, desk))
                                   for p in found):
                     add(s, e, "gazetteer")
                     matched = n
@@ -189,6 +202,11 @@ class Places(Stage):
             i += matched or 1
         out.sort(key=lambda m: m.start)
         return out
+
+    @staticmethod
+    def _before_facility(text: str, end: int) -> bool:
+        """An institution word follows: "Khairpur chapter", "Moro Press club"."""
+        return _facility_after().match(text, end) is not None
 
     @staticmethod
     def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
