@@ -69,6 +69,11 @@ _DESIGNATOR = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|departme
 
 
 @functools.cache
+def _facility_first_words() -> frozenset[str]:
+    return frozenset(w.split()[0].lower() for w in place_words()["facility_words"])
+
+
+@functools.cache
 def _facility_after() -> re.Pattern[str]:
     words = sorted(place_words()["facility_words"], key=len, reverse=True)
     return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
@@ -174,18 +179,22 @@ class Places(Stage):
             else:
                 blocked.append((ent.start_char, ent.end_char))
         tokens = list(sp)
+        facility_start = _facility_first_words()
         i = 0
         while i < len(tokens):
             matched = 0
+            s = tokens[i].idx
+            before = doc.text[max(0, s - 12) : s]
+            locative = bool(_LOCATIVE.search(before))
+            # "cities such as Bahawalpur", "JSQM Khairpur chapter": a town the tagger took for a person
+            listed = bool(_LISTED.search(before))  # only a sizeable town: "including Ali Khan" is a man
+            whole_name = not (i and tokens[i - 1].is_title)  # not "Jahania" of "Shahpur Jahania chapter"
             for n in range(min(self.max_ngram, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
-                s, e = span[0].idx, span[-1].idx + len(span[-1])
-                before = doc.text[max(0, s - 12) : s]
-                # "cities such as Bahawalpur", "JSQM Khairpur chapter": a town the tagger took for a person
-                listed = bool(_LISTED.search(before))  # only a sizeable town: "including Ali Khan" is a man
-                # the whole name before the word: not "Jahania" of "Shahpur Jahania chapter"
-                named_for = self._before_facility(doc.text, e) and not (i and tokens[i - 1].is_title)
-                after_locative = bool(_LOCATIVE.search(before)) or listed or named_for
+                e = span[-1].idx + len(span[-1])
+                named_for = whole_name and i + n < len(tokens) and tokens[i + n].lower_ in facility_start \
+                    and self._before_facility(doc.text, e)
+                after_locative = locative or listed or named_for
                 if not all(_name_token(t, after_locative) or (0 < k < n - 1 and _joins_name(t)) for k, t in enumerate(span)):
                     continue
                 if not free(s, e) or not (self._allowed(doc.text, s, e, blocked, taken) or listed or named_for):
@@ -369,10 +378,13 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
     suffixes = words["area_suffixes"] | words["region_suffixes"]
     out: list[tuple[int, int, str]] = []
     toks = list(sp)
+    low = [(t.lower_ if t.is_ascii else fold(t.text)) if t.is_alpha else "" for t in toks]
     for i, tok in enumerate(toks):
-        k = next((k for k in (2, 1) if i + k <= len(toks) and all(t.is_alpha for t in toks[i : i + k])
-                  and fold(sp[i : i + k].text) in suffixes), 0)
-        if not k or i == 0:
+        if i == 0 or not low[i]:
+            continue
+        pair = f"{low[i]} {low[i + 1]}" if i + 1 < len(toks) and low[i + 1] and toks[i].whitespace_ else ""
+        k = 2 if pair in suffixes else 1 if low[i] in suffixes else 0
+        if not k:
             continue
         j = i
         while j > 0 and i - j < 3 and toks[j - 1].pos_ == "PROPN" and _NAME_WORD.match(toks[j - 1].text) \
