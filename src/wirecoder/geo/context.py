@@ -8,6 +8,7 @@ look-up time, in the report's own country and at the report's date.
 from __future__ import annotations
 
 import functools
+import re
 
 import yaml
 
@@ -59,3 +60,10 @@ def historical_country(name: str) -> str | None:
 def place_words() -> dict[str, frozenset[str]]:
     """``area_suffixes``, ``region_suffixes``, ``facility_words``, ``not_place_words`` (folded)."""
     return {k: frozenset(fold(w) for w in v) for k, v in _yaml("place_words.yaml").items()}
+
+
+@functools.cache
+def facility_after() -> re.Pattern[str]:
+    """Matches an institution word right after a position: "(Khairpur) chapter", "(Lahore) Press Club"."""
+    words = sorted(place_words()["facility_words"], key=len, reverse=True)
+    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)

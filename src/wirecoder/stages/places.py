@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
-from ..geo.context import historical_admin1, historical_country, place_words, spelling_variant
+from ..geo.context import facility_after, historical_admin1, historical_country, place_words, spelling_variant
 from ..geo.distance import km
 from ..geo.gazetteer import Place, get_gazetteer, score
 from ..geo.names import DATA_DIR, fold
@@ -71,12 +71,6 @@ _DESIGNATOR = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|departme
 @functools.cache
 def _facility_first_words() -> frozenset[str]:
     return frozenset(w.split()[0].lower() for w in place_words()["facility_words"])
-
-
-@functools.cache
-def _facility_after() -> re.Pattern[str]:
-    words = sorted(place_words()["facility_words"], key=len, reverse=True)
-    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 @functools.cache
@@ -215,7 +209,7 @@ class Places(Stage):
     @staticmethod
     def _before_facility(text: str, end: int) -> bool:
         """An institution word follows: "Khairpur chapter", "Moro Press club"."""
-        return _facility_after().match(text, end) is not None
+        return facility_after().match(text, end) is not None
 
     @staticmethod
     def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
