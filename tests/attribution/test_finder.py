@@ -129,3 +129,18 @@ def test_noun_and_adjective_with_a_mined_content_preposition(nlp):
 def test_infinitive_speech_verb_does_not_take_its_host_clause(nlp):
     text = "To put that number in context, the deficit was 438 billion dollars last year."
     assert all(method != "dep:host" for _, _, method in found(nlp, text))
+
+
+def test_quotes_signed_with_a_dash_inside_a_paragraph(nlp):
+    text = ("Readers wrote in. “The curfew has ruined the harvest for every family here.” ― Amina Bibi Khan. "
+            "“Nobody asked the villagers what they needed.” ― Tariq Mehmood “We will keep protesting.”")
+    doc = nlp(text)
+    signed = {(text[a.source[0] : a.source[1]], text[a.content[0][0] : a.content[-1][1]])
+              for a in find_attributions(doc, SPEECH) if a.cue and text[a.cue[0] : a.cue[1]] == "―"}
+    assert signed == {("Amina Bibi Khan", "The curfew has ruined the harvest for every family here."),
+                      ("Tariq Mehmood", "Nobody asked the villagers what they needed.")}
+
+
+def test_dash_before_a_speech_verb_is_no_signature(nlp):
+    text = "“The talks are over and the strike goes on,” — Sharif said on Monday after the meeting."
+    assert all(cue != "―" and cue != "—" for cue, _, _ in found(nlp, text))

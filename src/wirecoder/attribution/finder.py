@@ -40,6 +40,8 @@ _NAME = r"((?:[A-Z][\w.'’-]*[ \t]){0,4}[A-Z][\w.'’-]*)"
 _LABEL = re.compile(r"(?m)^[ \t]*[\"“]?" + _NAME + r"[ \t]*(:|―|—|--)[ \t]+(\S[^\n]*)$")
 #: A headline closing on its source and a speech verb: "Talks will resume, minister says".
 _HEAD_TRAILING = re.compile(r"^(\S[^\n]*?),[ \t]+([A-Z][^,\n]{1,80}?)[ \t]+([A-Za-z]+)\.?[ \t]*$")
+#: A quote signed inside a paragraph of vox pops: "“… a real fiasco.” ― Nell Carden Grey “No …".
+_SIGNED_INLINE = re.compile(r"[”\"][ \t\xa0]*(―|—)[ \t\xa0]*" + _NAME + r"(?=\.?(?:[ \t\xa0]+[“\"”A-Z]|[ \t\xa0]*(?:[“\"”]|\n|$)))")
 _SIGNED = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:[ \t\xa0]+|(?<=[”\"]))(―|—|--)[ \t]*" + _NAME + r"\.?[ \t\xa0]*$")
 
 
@@ -632,6 +634,22 @@ class _Finder:
                     clause=name_span,
                 )
             )
+        return out + self.signed_inline({a.cue for a in out})
+
+    def signed_inline(self, taken: set[tuple[int, int] | None]) -> list[Attribution]:
+        """Quotes signed with a dash mid-paragraph: the quote that closes right before the dash."""
+        out: list[Attribution] = []
+        closing = {q.close_at: q for q in self.quotes}
+        for m in _SIGNED_INLINE.finditer(self.text):
+            quote = closing.get(m.start())
+            name, name_span = m.group(2), m.span(2)
+            if name.endswith("."):
+                name, name_span = name[:-1], (name_span[0], name_span[1] - 1)
+            if quote is None or m.span(1) in taken or name.split()[0].lower() in self.lex.label_stopwords:
+                continue
+            out.append(Attribution(content=quote.trimmed(self.text), cue=m.span(1), source=name_span, kind="direct",
+                                   lemma=None, act="state", tier="speech", method="label", confidence=0.6,
+                                   clause=name_span))
         return out
 
 
