@@ -144,3 +144,12 @@ def test_quotes_signed_with_a_dash_inside_a_paragraph(nlp):
 def test_dash_before_a_speech_verb_is_no_signature(nlp):
     text = "“The talks are over and the strike goes on,” — Sharif said on Monday after the meeting."
     assert all(cue != "―" and cue != "—" for cue, _, _ in found(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Let's say you think a degree from a state university will cost $160,000 in all.",
+    "It goes without saying that raising taxes on the rich would be popular with voters.",
+    "Say Mexico demanded that the United States prove that a migrant was Mexican first.",
+])
+def test_say_that_supposes_reports_no_one(nlp, text):
+    assert [cue for cue, _, _ in found(nlp, text, ALL_TIERS) if cue and cue.lower().startswith("say")] == []

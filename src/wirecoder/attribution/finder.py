@@ -45,6 +45,18 @@ _SIGNED_INLINE = re.compile(r"[”\"][ \t\xa0]*(―|—)[ \t\xa0]*" + _NAME + r"
 _SIGNED = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:[ \t\xa0]+|(?<=[”\"]))(―|—|--)[ \t]*" + _NAME + r"\.?[ \t\xa0]*$")
 
 
+def _not_speaking(tok: Token) -> bool:
+    """"Say" that reports no one's words: supposing ("Let's say you …", "Say Mexico demanded …")
+    and the idiom "goes without saying"."""
+    if tok.lemma_.lower() != "say":
+        return False
+    if tok.head is not tok and tok.head.lower_ == "without" or any(c.lower_ == "let" for c in tok.head.children):
+        return True
+    if tok.head.lemma_ == "let" or (tok.i == tok.sent.start and tok.lower_ == "say"):
+        return True
+    return False
+
+
 @dataclass(slots=True)
 class Attribution:
     """One attribution relation found in the text (character spans)."""
@@ -137,6 +149,8 @@ class _Finder:
         if cue.lemma == "call" and not kids & {"for", "on", "upon"} and "belief" not in self.tiers:
             return None
         if cue.lemma == "point" and not kids & {"out", "to"}:
+            return None
+        if _not_speaking(tok):
             return None
         return cue
 
