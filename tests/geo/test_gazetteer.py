@@ -108,3 +108,7 @@ def test_area_table_reader_refuses_pickled_objects():
         _PlainUnpickler(io.BytesIO(pickle.dumps([OrderedDict()]))).load()
     rows = [["Taze", "Taze", "MM", 95.2, 23.1, "11154272", "admin3", 179908]]
     assert _PlainUnpickler(io.BytesIO(pickle.dumps(rows))).load() == rows
+
+
+def test_washington_is_in_the_district_of_columbia(gaz):
+    assert gaz.lookup("Washington", "USA")[0].admin1 == "District of Columbia"

