@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.document import Document
 from wirecoder.geo import event_location
 from wirecoder.geo.gazetteer import _one_edit, get_gazetteer
-from wirecoder.pipeline import DEFAULT_STAGES, Pipeline
-
-STAGE = "wirecoder.places.v1"
 
 
 @pytest.fixture(scope="module")
-def run_doc():
-    pipe = Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(STAGE) + 1])
-    return lambda text, **kw: pipe(Document(text=text, published="2015-06-01", **kw))
+def run_doc(run_places):
+    return lambda text, **kw: run_places(text, "2015-06-01", **kw)
 
 
 def _where(doc, trigger):
