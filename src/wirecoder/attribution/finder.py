@@ -48,13 +48,11 @@ _SIGNED = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:[ \t\xa0]+|(?<=[”\"]))(―|—
 def _not_speaking(tok: Token) -> bool:
     """"Say" that reports no one's words: supposing ("Let's say you …", "Say Mexico demanded …")
     and the idiom "goes without saying"."""
-    if tok.lemma_.lower() != "say":
-        return False
-    if tok.head is not tok and tok.head.lower_ == "without" or any(c.lower_ == "let" for c in tok.head.children):
-        return True
-    if tok.head.lemma_ == "let" or (tok.i == tok.sent.start and tok.lower_ == "say"):
-        return True
-    return False
+    head = tok.head
+    return tok.lemma_.lower() == "say" and (
+        head.lower_ == "without" or head.lemma_ == "let" or any(c.lower_ == "let" for c in head.children)
+        or (tok.i == tok.sent.start and tok.lower_ == "say")
+    )
 
 
 @dataclass(slots=True)

@@ -243,14 +243,16 @@ def _outside_address(doc: Document, town: tuple[Location, Span], regions: list[t
     ("Pale township (Yinmarbin district, Sagaing region)"); a region named elsewhere in the
     sentence is often the topic ("a seminar in Karachi on the missing of Balochistan")."""
     loc, m = town
+    if loc.lat is None:
+        return False
     following = [r for r, rm in regions if r.feature == "admin1" and r.country == loc.country
                  and 0 < rm.start - m.end <= _ADDRESS_CHARS and _is_address(doc.text[m.end:rm.start], doc.text[rm.end:])]
-    return loc.feature != "admin2" and loc.lat is not None and bool(following) and not _in_named_regions(loc, following)
+    return bool(following) and not _in_named_regions(loc, following)  # an area fits any region
 
 
 _ADDRESS_CHARS = 60
 _ADDRESS_WORDS = frozenset("village tract town township district tehsil county division city area of in".split())
-_NAME_GOES_ON = re.compile(r"[ -]+[A-Z](?!(?:egion|tate|rovince|ivision)\b)")
+_REGION_STARTS_A_NAME = re.compile(r"[ -]+[A-Z](?!(?:egion|tate|rovince|ivision)\b)")
 
 
 def _is_address(gap: str, rest: str) -> bool:
@@ -258,7 +260,7 @@ def _is_address(gap: str, rest: str) -> bool:
     " township (Yinmarbin district, ") and the region is not the start of a name ("the Sindh
     Police said")."""
     words = re.findall(r"[^\s,()]+", gap)
-    return all(w[0].isupper() or w in _ADDRESS_WORDS for w in words) and not _NAME_GOES_ON.match(rest)
+    return all(w[0].isupper() or w in _ADDRESS_WORDS for w in words) and not _REGION_STARTS_A_NAME.match(rest)
 
 
 def _within(town: Location, areas: list[tuple[Location, Span]]) -> bool:
