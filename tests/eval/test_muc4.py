@@ -125,3 +125,8 @@ def test_head_matching_and_type_constraint():
     assert score_templates(gold, pred, "head")["Weapon"].tp == 1
     wrong_type = {"D1": [_pred("arson", PerpOrg=["shining path"])]}
     assert score_templates(gold, wrong_type, "exact")["PerpOrg"].tp == 0  # no alignment across types
+
+
+def test_training_story_ids_carry_their_source():
+    text = "DEV-MUC3-0001 (NOSC)\n\n   SAN SALVADOR, 3 JAN 90 -- [TEXT] A BOMB EXPLODED.\n\nDEV-MUC3-0002 (NOSC)\n\n   LIMA, 4 JAN 90 -- [TEXT] NOTHING.\n"
+    assert [doc_id for doc_id, _ in split_raw(text)] == ["DEV-MUC3-0001", "DEV-MUC3-0002"]

@@ -226,7 +226,8 @@ def location_correct(pred: EventLocation | None, key: str | None) -> tuple[bool,
 
 
 # --- raw texts ----------------------------------------------------------------------------
-_DOC_ID = re.compile(r"^(?P<id>(?:TST|DEV)\d?-MUC\d-\d{4})\s*$", re.M | re.I)
+#: A story's id line; the training stories add their source ("DEV-MUC3-0001 (NOSC)").
+_DOC_ID = re.compile(r"^(?P<id>(?:TST|DEV)\d?-MUC\d-\d{4})(?:[ \t]+\([A-Z ]+\))?[ \t]*$", re.M | re.I)
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'\-]*?)(?:\s*\((?P<country>[A-Z .'\-]+)\))?,\s*"
     r"(?P<date>\d{1,2} [A-Z]{3}(?: \d{2})?|NO DATE)\s*(?:\((?P<agency>[^)]*)\))?\s*--\s*"
