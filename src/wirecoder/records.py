@@ -200,6 +200,18 @@ class DateMention(Record):
 
 
 @dataclass(slots=True)
+class Argument(Record):
+    """Extra: a phrase filling one of an event's roles (``events.arguments``): the
+    words as written, their span and the model's probability."""
+
+    role: str  # perpetrator_individual | perpetrator_organization | target | victim | weapon
+    text: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(slots=True)
 class Event(Record):
     event_type: str
     sub_event_type: str | None = None
@@ -219,6 +231,7 @@ class Event(Record):
     weapon: str | None = None  # extra: instrument named in the report ("car bomb", "rifles")
     perpetrator_text: str | None = None  # extra: the words naming actor1 ("gunmen", "FMLN urban commandos")
     target_text: str | None = None  # extra: the words naming actor2 / the victims
+    arguments: list[Argument] = field(default_factory=list)  # extra: every role filler the report names
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
     provenance: list[Provenance] = field(default_factory=list)
@@ -296,6 +309,7 @@ _NESTED: dict[str, dict[str, type[Record]]] = {
         "location": EventLocation,
         "actor1": ActorRef,
         "actor2": ActorRef,
+        "arguments": Argument,
         "evidence": Span,
         "provenance": Provenance,
     },

@@ -72,7 +72,8 @@ def norm(text: str) -> str:
     return _ARTICLES.sub("", " ".join(text.split()))
 
 
-def _head(text: str) -> str:
+def head_word(text: str) -> str:
+    """The last word of a normalised phrase: the head in the scorer's ``head`` mode."""
     words = norm(text).split()
     return words[-1] if words else ""
 
@@ -370,14 +371,21 @@ def incident_type(ev: Event) -> str | None:
 
 
 def predicted_templates(doc: Document) -> list[tuple[Template, Event]]:
-    """Events as MUC templates; events of one incident type merge (first event kept)."""
+    """Events as MUC templates; events of one incident type merge (first event kept).
+    An event's arguments fill the slots; an event without any falls back on the words
+    naming its actor1 and actor2."""
     cfg = _config()
+    slot_of = cfg["argument_slots"]
     by_type: dict[str, tuple[Template, Event]] = {}
     for ev in doc.events:
         itype = incident_type(ev)
         if itype is None:
             continue
         t, first = by_type.setdefault(itype, (Template(itype), ev))
+        if ev.arguments:
+            for arg in ev.arguments:
+                t.roles[slot_of[arg.role]].append([arg.text])
+            continue
         perp = ev.perpetrator_text or (ev.actor1.name if ev.actor1 else None)
         if perp:
             org = ev.actor1 is not None and ev.actor1.type in cfg["organisation_types"] and not ev.actor1.name.startswith("Unidentified")
@@ -394,7 +402,7 @@ def predicted_templates(doc: Document) -> list[tuple[Template, Event]]:
 # --- template matching --------------------------------------------------------------------
 def _match(pred: str, entity: list[str], mode: str) -> bool:
     if mode == "head":
-        return bool(_head(pred)) and any(_head(pred) == _head(m) for m in entity)
+        return bool(head_word(pred)) and any(head_word(pred) == head_word(m) for m in entity)
     return any(norm(pred) == norm(m) for m in entity)
 
 

@@ -69,6 +69,11 @@ def gold_args(doc: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
     return out
 
 
+#: Event argument role -> WikiEvents (KAIROS) role.
+_ARGUMENT_ROLES = {"perpetrator_individual": "Attacker", "perpetrator_organization": "Attacker", "target": "Target",
+                   "victim": "Victim", "weapon": "Instrument"}  # fmt: skip
+
+
 def predicted_args(events: Iterable[Event]) -> set[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
     for ev in events:
@@ -78,6 +83,7 @@ def predicted_args(events: Iterable[Event]) -> set[tuple[str, str]]:
                  ("Place", ev.location.name if ev.location else None)]  # fmt: skip
         if ev.fatalities not in _CASUALTY_FREE or ev.injuries not in _CASUALTY_FREE:
             pairs.append(("Victim", target))
+        pairs += [(_ARGUMENT_ROLES[a.role], a.text) for a in ev.arguments]
         out.update((role, head(text)) for role, text in pairs if head(text))
     return out
 

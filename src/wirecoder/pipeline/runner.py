@@ -29,6 +29,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "wirecoder.dates.v1",
     "wirecoder.statements.v1",
     "wirecoder.events.v1",
+    "wirecoder.arguments.v1",
     "wirecoder.allegations.v1",
     "wirecoder.merge.v1",
 )

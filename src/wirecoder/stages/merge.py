@@ -49,6 +49,7 @@ def _absorb(into: Event, other: Event) -> None:
             into.attribution, into.attribution_source = other.attribution, other.attribution_source
     if other.fatalities_text and other.fatalities is not None:
         into.fatalities, into.fatalities_text = other.fatalities, other.fatalities_text
+    into.arguments.extend(other.arguments)  # each argument joined one mention: no duplicates
     seen = {(s.start, s.end) for s in into.evidence}
     into.evidence.extend(s for s in other.evidence if (s.start, s.end) not in seen)
     into.evidence.sort(key=lambda s: s.start)
