@@ -130,3 +130,21 @@ def test_head_matching_and_type_constraint():
 def test_training_story_ids_carry_their_source():
     text = "DEV-MUC3-0001 (NOSC)\n\n   SAN SALVADOR, 3 JAN 90 -- [TEXT] A BOMB EXPLODED.\n\nDEV-MUC3-0002 (NOSC)\n\n   LIMA, 4 JAN 90 -- [TEXT] NOTHING.\n"
     assert [doc_id for doc_id, _ in split_raw(text)] == ["DEV-MUC3-0001", "DEV-MUC3-0002"]
+
+
+def test_each_event_is_a_template_filled_by_its_arguments():
+    from wirecoder.document import Document
+    from wirecoder.eval.muc4 import predicted_templates
+    from wirecoder.records import Argument, Event
+
+    doc = Document(text="x")
+    doc.events = [
+        Event("Explosions/Remote violence", "Remote explosive/landmine/IED",
+              arguments=[Argument("weapon", "dynamite", 0, 8, 0.9), Argument("perpetrator_organization", "FMLN", 9, 13, 0.8)]),
+        Event("Explosions/Remote violence", "Grenade", arguments=[Argument("victim", "two peasants", 20, 32, 0.7)]),
+        Event("Protests", "Peaceful protest", arguments=[Argument("perpetrator_individual", "students", 40, 48, 0.5)]),
+    ]  # fmt: skip
+    templates = [t for t, _ in predicted_templates(doc)]
+    assert [t.incident_type for t in templates] == ["bombing", "bombing"]  # a protest is no MUC incident
+    assert templates[0].roles["Weapon"] == [["dynamite"]] and templates[0].roles["PerpOrg"] == [["FMLN"]]
+    assert templates[1].roles["Victim"] == [["two peasants"]] and not templates[1].roles["Weapon"]

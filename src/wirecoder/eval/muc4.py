@@ -7,8 +7,8 @@ Two scores over one pipeline run on the raw texts (which keep their datelines):
     templates of the same incident type to maximise matched role fillers; a predicted
     filler is right when it equals (``exact``) or shares the head word with (``head``) any
     mention of a gold entity. Micro P/R/F1 over incident types and PerpInd, PerpOrg,
-    Target, Victim, Weapon fillers. Events become templates through
-    ``data/eval/muc4.yaml`` (ACLED type → MUC type; events of one type in a report merge).
+    Target, Victim, Weapon fillers. Each event is one incident: ``data/eval/muc4.yaml``
+    maps its type onto the MUC type and its arguments onto the slots.
 (b) From the raw answer keys: incident date accuracy (a key range "A - B" accepts any day
     in it; "- B", on or before B, accepts the 31 days up to B) and location accuracy
     (country, and country + place: any place named in the key). Gold templates are
@@ -371,32 +371,20 @@ def incident_type(ev: Event) -> str | None:
 
 
 def predicted_templates(doc: Document) -> list[tuple[Template, Event]]:
-    """Events as MUC templates; events of one incident type merge (first event kept).
-    An event's arguments fill the slots; an event without any falls back on the words
-    naming its actor1 and actor2."""
-    cfg = _config()
-    slot_of = cfg["argument_slots"]
-    by_type: dict[str, tuple[Template, Event]] = {}
+    """Each event of a MUC incident type as a template (the merge stage has already made
+    one event of the mentions of one incident). Its arguments fill the slots: on dev they
+    beat the rules' actor1/actor2 words, which only added wrong fillers beside them."""
+    slot_of = _config()["argument_slots"]
+    out: list[tuple[Template, Event]] = []
     for ev in doc.events:
         itype = incident_type(ev)
         if itype is None:
             continue
-        t, first = by_type.setdefault(itype, (Template(itype), ev))
-        if ev.arguments:
-            for arg in ev.arguments:
-                t.roles[slot_of[arg.role]].append([arg.text])
-            continue
-        perp = ev.perpetrator_text or (ev.actor1.name if ev.actor1 else None)
-        if perp:
-            org = ev.actor1 is not None and ev.actor1.type in cfg["organisation_types"] and not ev.actor1.name.startswith("Unidentified")
-            t.roles["PerpOrg" if org else "PerpInd"].append([perp])
-        target = ev.target_text or (ev.actor2.name if ev.actor2 else None)
-        if target:
-            people = ev.actor2 is not None and ev.actor2.type in cfg["people_types"]
-            t.roles["Victim" if people else "Target"].append([target])
-        if ev.weapon:
-            t.roles["Weapon"].append([ev.weapon])
-    return list(by_type.values())
+        t = Template(itype)
+        out.append((t, ev))
+        for arg in ev.arguments:
+            t.roles[slot_of[arg.role]].append([arg.text])
+    return out
 
 
 # --- template matching --------------------------------------------------------------------
