@@ -255,3 +255,23 @@ def test_a_clash_between_party_workers_and_militants_stays_a_battle() -> None:
     assert rivals_fight("Workers of the PPP clashed with rival PML-N workers.")
     assert not rivals_fight("Party workers clashed with militants near the polling station.")
     assert not rivals_fight("Police and militants clashed near the market.")
+
+
+def test_condemning_a_killing_is_the_killing_not_a_protest(code) -> None:
+    doc = code(
+        "Bogota, May 3 (AFP) Students and teachers have condemned the assassination of a union leader in "
+        "Medellin on Tuesday and demanded justice.",
+        published="1989-05-03",
+    )
+    assert doc.events
+    assert all(ev.event_type != "Protests" for ev in doc.events)
+    assert any(ev.event_type == "Violence against civilians" for ev in doc.events)
+
+
+def test_a_rally_against_a_killing_stays_a_protest(code) -> None:
+    doc = code(
+        "Lahore, March 2 (APP) Hundreds of traders held a protest rally on Mall Road against the assassination "
+        "of a local trader, chanting slogans against the police.",
+        published="2015-03-02",
+    )
+    assert any(ev.event_type == "Protests" for ev in doc.events)

@@ -33,6 +33,8 @@ _TOLL_FREE = {"Peaceful protest", "Protest with intervention"}
 #: One-sided remote attacks that become an armed clash when fire is returned (not IEDs,
 #: suicide or air strikes: their "retaliation" is another event).
 _ANSWERABLE = {"Shelling/artillery/missile attack", "Grenade"}
+#: Event types of violence done to someone, which a "protest" without a gathering tells of.
+_ONE_SIDED = {"Violence against civilians", "Explosions/Remote violence"}
 #: Violence against civilians whose sub-type a border-fire rule must not overwrite.
 _VAC_KEPT = {"Sexual violence", "Abduction/forced disappearance"}
 
@@ -49,6 +51,15 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     event (or there is no classifier) but a specific trigger is there."""
     tax = taxonomy()
     if pred is not None and pred.event_type and pred.sub_event_type:
+        if pred.event_type in ("Protests", "Riots") and not any(
+            tax.event_type_of.get(c.sub_event_type or "") in ("Protests", "Riots") for c in window.cues
+        ):
+            # no word of a gathering (protest, rally, march, mob, strike): a statement condemning
+            # "the assassination of six Jesuits" tells of the killing, when a cue names one
+            # (a clash may still be a riot, and a camp or arrest a protest's setting)
+            cue = deciding_cue([c for c in window.cues if tax.event_type_of.get(c.sub_event_type or "") in _ONE_SIDED])
+            if cue is not None and cue.sub_event_type:
+                return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+protest-cue-check"
         if pred.event_type == "Riots" and not any(tax.event_type_of.get(c.sub_event_type or "") == "Riots" for c in window.cues):
             # a riot needs violence the text names (mob, torched, pelted): else it is a protest
             cue = deciding_cue([c for c in window.cues if tax.event_type_of.get(c.sub_event_type or "") == "Protests"])
