@@ -100,6 +100,8 @@ def test_district_of_a_country_the_report_does_not_name_is_not_believed(run_doc)
 @pytest.mark.parametrize(("text", "trigger", "town"), [
     ("Villagers protested in Toba Tek Singh on Monday over the death of a patient.", "protested", "Toba Tek Singh"),
     ("Protests broke out in Rahim Yar Khan as people demanded flood relief.", "Protests", "Rahim Yar Khan"),
+    ("The death of a farmer in custody promoted a protest from people around Shakargarh, Sialkot.", "protest",
+     "Shakargarh"),
 ])
 def test_town_name_the_tagger_cut_short_or_took_for_a_person(run_doc, text, trigger, town):
     assert _where(run_doc(text, country_hint="PAK"), trigger).name == town

@@ -35,7 +35,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
 #: ("killed in Lashio" as PERSON), a name is a place only after a locative word.
-_LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|to|into|coded as)\s+$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|of|near|around|from|outside|to|into|coded as)\s+$", re.I)
 #: "cities such as Bahawalpur": a town named in a list, which the NER often takes for a person.
 _LISTED = re.compile(r"\b(?:such as|including|like|especially|notably)\s+$", re.I)
 #: "near Mir Ali": a name after these is a place even when the NER says PERSON.
