@@ -20,14 +20,16 @@ from pathlib import Path
 from rich.progress import track
 
 from wirecoder.document import Document
-from wirecoder.eval.muc4 import head_word, load_gtt, norm, raw_doc, read_raw
+from wirecoder.eval.muc4 import adapter_config, head_word, load_gtt, norm, raw_doc, read_raw
 from wirecoder.events.arguments import NONE, ArgumentModel, artefact_path, features
 from wirecoder.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
-#: MUC-4 slot -> argument role; an earlier role wins when a phrase fills two.
-MUC_ROLES = {"PerpOrg": "perpetrator_organization", "PerpInd": "perpetrator_individual", "Victim": "victim",
-             "Target": "target", "Weapon": "weapon"}  # fmt: skip
+#: When a phrase fills two slots, the earlier one's role wins.
+_SLOT_ORDER = ("PerpOrg", "PerpInd", "Victim", "Target", "Weapon")
+#: MUC-4 slot -> argument role: the inverse of the adapter's map (data/eval/muc4.yaml).
+MUC_ROLES = dict(sorted(((slot, role) for role, slot in adapter_config()["argument_slots"].items()),
+                        key=lambda item: _SLOT_ORDER.index(item[0])))
 
 
 def gold_phrases(templates) -> dict[str, tuple[set[str], set[str]]]:  # type: ignore[no-untyped-def]

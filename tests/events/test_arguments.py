@@ -70,6 +70,11 @@ def test_model_probabilities_are_the_logistic_regressions() -> None:
     assert abs(model.probabilities(probe) - expected).max() < 1e-6
 
 
+def test_training_refuses_labels_that_are_no_role() -> None:
+    with pytest.raises(ValueError, match="PerpInd"):
+        ArgumentModel.train([(["a"], "PerpInd"), (["b"], "none")], min_count=1)
+
+
 def test_model_round_trips_through_its_artefact(tmp_path) -> None:
     model = ArgumentModel.train(_toy_rows(), min_count=1, c=10.0)
     path = tmp_path / "arguments.joblib"
@@ -116,8 +121,8 @@ def test_features_name_the_governor(parse) -> None:
     assert "govl=dynamite" in bridge and "dep=dobj" in bridge and "L1=the" in bridge
 
 
-@pytest.mark.skipif(default_argument_model() is None, reason="argument model artefact not built")
 def test_shipped_model_fills_a_bombing(code) -> None:
+    assert default_argument_model() is not None, "src/wirecoder/data/events/argument_model.joblib is missing"
     doc = code(
         "SAN SALVADOR, 5 March (ACAN-EFE) -- Urban guerrillas of the Farabundo Marti National Liberation Front "
         "blew up an electric power substation with dynamite in San Miguel early today, police said.",

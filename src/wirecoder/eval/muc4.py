@@ -52,7 +52,8 @@ _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 
 
 @functools.cache
-def _config() -> dict[str, Any]:
+def adapter_config() -> dict[str, Any]:
+    """How wirecoder events read as MUC-4 incidents (``data/eval/muc4.yaml``)."""
     return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
 
 
@@ -360,7 +361,7 @@ def resolve_muc4(path: Path, options: EvalOptions, need_gtt: bool = True) -> tup
 
 # --- predictions --------------------------------------------------------------------------
 def incident_type(ev: Event) -> str | None:
-    cfg = _config()
+    cfg = adapter_config()
     if ev.sub_event_type == "Looting/property destruction":
         words = " ".join(s.text for s in ev.evidence).lower()
         for itype, cues in cfg["property_destruction"].items():
@@ -374,7 +375,7 @@ def predicted_templates(doc: Document) -> list[tuple[Template, Event]]:
     """Each event of a MUC incident type as a template (the merge stage has already made
     one event of the mentions of one incident). Its arguments fill the slots: on dev they
     beat the rules' actor1/actor2 words, which only added wrong fillers beside them."""
-    slot_of = _config()["argument_slots"]
+    slot_of = adapter_config()["argument_slots"]
     out: list[tuple[Template, Event]] = []
     for ev in doc.events:
         itype = incident_type(ev)

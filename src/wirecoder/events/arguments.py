@@ -205,6 +205,8 @@ class ArgumentModel:
         from sklearn.linear_model import LogisticRegression
 
         data = list(rows)
+        if unknown := {y for _, y in data} - {NONE, *ROLES}:
+            raise ValueError(f"not argument roles: {sorted(unknown)} (roles are {', '.join(ROLES)} or {NONE})")
         seen = Counter(k for f, _ in data for k in set(f))
         vocabulary = {k: j for j, k in enumerate(sorted(k for k, n in seen.items() if n >= min_count))}
         matrix = csr_matrix(_indicator(vocabulary, [f for f, _ in data]), shape=(len(data), len(vocabulary)))
