@@ -38,6 +38,7 @@ import yaml
 
 from ..document import Document
 from ..errors import E, WirecoderError
+from ..events.arguments import phrase_key
 from ..geo import event_location, fold, get_gazetteer
 from ..records import Event, EventLocation
 from ..stages.dates import event_date
@@ -48,7 +49,6 @@ ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 #: raw key slot number -> GTT role (the processed data's own mapping)
 _SLOT_ROLES = {6: "Weapon", 9: "PerpInd", 10: "PerpOrg", 12: "Target", 18: "Victim", 19: "Victim"}
 _DATA = Path(__file__).resolve().parents[1] / "data" / "eval" / "muc4.yaml"
-_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 
 
 @functools.cache
@@ -69,8 +69,8 @@ class Template:
 
 
 def norm(text: str) -> str:
-    text = re.sub(r"[^\w\s]", " ", text.casefold().replace("\\\"", ""))
-    return _ARTICLES.sub("", " ".join(text.split()))
+    """The scorer's comparison key: the argument stage's phrase key, escaped quotes dropped."""
+    return phrase_key(text.replace("\\\"", ""))
 
 
 def head_word(text: str) -> str:

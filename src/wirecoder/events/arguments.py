@@ -123,11 +123,13 @@ def _actor_types(doc: Document) -> list[str | None]:
     return out
 
 
-def features(doc: Document, near: set[int] | None = None) -> tuple[list[Candidate], list[Features]]:
+def features(doc: Document, near: set[int] | None = None, sentences: list[Any] | None = None,
+             ) -> tuple[list[Candidate], list[Features]]:
     """The candidates of a parsed report's body and the names of their (binary) features;
-    with ``near``, only those in the body sentences of these numbers (0 = the body's first)."""
+    with ``near``, only those in the body sentences of these numbers (0 = the body's first).
+    ``sentences`` is ``body_sentences(doc)`` when the caller has it already."""
     sp = doc.nlp
-    number = _sentence_numbers(sp, body_sentences(doc))
+    number = _sentence_numbers(sp, body_sentences(doc) if sentences is None else sentences)
     keep = None if near is None else (lambda i: number[i] in near)
     cands = list(candidates(sp, doc.scratch.get("body_start") or 0, keep))
     if not cands:
@@ -281,9 +283,10 @@ def _event_sentences(events: list[Event], sentence_of: Callable[[int], int]) -> 
 def find_arguments(doc: Document, model: ArgumentModel) -> list[Argument]:
     """The phrases near the report's events (at most ``MAX_GAP`` sentences away) that the
     model gives a role, once per role and phrase."""
-    sentence_of = _sentence_of(body_sentences(doc))
+    sentences = body_sentences(doc)
+    sentence_of = _sentence_of(sentences)
     near = {k + d for ks in _event_sentences(doc.events, sentence_of) for k in ks for d in range(-MAX_GAP, MAX_GAP + 1)}
-    cands, feats = features(doc, near)
+    cands, feats = features(doc, near, sentences)
     sp, out, seen = doc.nlp, [], set()
     for c, decided in zip(cands, model.roles(feats), strict=True):
         if decided is None:
@@ -302,7 +305,7 @@ def attach(doc: Document, arguments: list[Argument]) -> None:
     (the earlier event on a tie)."""
     if not doc.events or not arguments:
         return
-    sentence_of = _sentence_of(list(doc.nlp.sents))
+    sentence_of = _sentence_of(body_sentences(doc))  # numbered as find_arguments numbers them
     at = _event_sentences(doc.events, sentence_of)
     for arg in arguments:
         k = sentence_of(arg.start)

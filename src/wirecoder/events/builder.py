@@ -51,18 +51,17 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     event (or there is no classifier) but a specific trigger is there."""
     tax = taxonomy()
     if pred is not None and pred.event_type and pred.sub_event_type:
-        if pred.event_type in ("Protests", "Riots") and not any(
-            tax.event_type_of.get(c.sub_event_type or "") in ("Protests", "Riots") for c in window.cues
-        ):
+        cue_types = [tax.event_type_of.get(c.sub_event_type or "") for c in window.cues]
+        if pred.event_type in ("Protests", "Riots") and not {"Protests", "Riots"} & set(cue_types):
             # no word of a gathering (protest, rally, march, mob, strike): a statement condemning
             # "the assassination of six Jesuits" tells of the killing, when a cue names one
             # (a clash may still be a riot, and a camp or arrest a protest's setting)
-            cue = deciding_cue([c for c in window.cues if tax.event_type_of.get(c.sub_event_type or "") in _ONE_SIDED])
+            cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t in _ONE_SIDED])
             if cue is not None and cue.sub_event_type:
                 return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+protest-cue-check"
-        if pred.event_type == "Riots" and not any(tax.event_type_of.get(c.sub_event_type or "") == "Riots" for c in window.cues):
+        if pred.event_type == "Riots" and "Riots" not in cue_types:
             # a riot needs violence the text names (mob, torched, pelted): else it is a protest
-            cue = deciding_cue([c for c in window.cues if tax.event_type_of.get(c.sub_event_type or "") == "Protests"])
+            cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t == "Protests"])
             sub = cue.sub_event_type if cue and cue.sub_event_type else "Peaceful protest"
             return "Protests", sub, pred.confidence, "classifier+riot-cue-check"
         fixed = decisive_sub_event(window.text())
