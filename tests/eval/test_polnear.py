@@ -29,7 +29,7 @@ def write_corpus(root: Path) -> Path:
     (root / "dev" / "attributions").mkdir(parents=True)
     (root / "dev" / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
     (root / "dev" / "attributions" / "a_00ff.ann").write_text(ANN, encoding="utf-8")
-    (root / "dev" / "attributions" / "a_ffff.ann").write_text("", encoding="utf-8")  # second annotator: ignored
+    (root / "dev" / "attributions" / "a_ffff.ann").write_text("", encoding="utf-8")  # second annotator: only the ceiling rows read it
     return root
 
 
@@ -64,3 +64,25 @@ def test_evaluate_on_tiny_corpus(tmp_path):
     assert ours["source_exact_f1"] == 1.0  # "The mayor"
     assert ours["content_overlap_recall"] == 0.5  # the mayor's content found, the residents' not
     assert {"wirecoder", "wirecoder_speech_tier", "textacy"} <= set(result.systems)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_articles_coded_twice_give_the_annotator_ceiling(tmp_path):
+    root = write_corpus(tmp_path / "polnear")
+    # the second annotator agrees on the mayor's relation and leaves the residents' out
+    (root / "dev" / "attributions" / "a_ffff.ann").write_text("\n".join(ANN.splitlines()[:5]) + "\n", encoding="utf-8")
+    result = evaluate(root, EvalOptions())
+    people = result.systems["annotators"]
+    assert result.details["agreement_articles"] == 1
+    assert people["source_overlap_f1"] == 1.0  # both name the mayor, the residents have no source
+    # each direction finds the mayor; the residents count once as missed, once as extra: P = R = 2/3
+    assert people["content_overlap_precision"] == people["content_overlap_recall"] == 0.6667
+    assert "wirecoder_agreement_articles" in result.systems
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_no_ceiling_rows_without_a_second_annotator(tmp_path):
+    root = write_corpus(tmp_path / "polnear")
+    (root / "dev" / "attributions" / "a_ffff.ann").unlink()
+    result = evaluate(root, EvalOptions())
+    assert result.details["agreement_articles"] == 0 and "annotators" not in result.systems

@@ -14,6 +14,10 @@ Matching, per role and per article, one-to-one and greedy by overlap size:
 The **link** score counts a relation correct when its content and its source both match
 a gold relation's content and source under the same mode (gold relations without a
 source cannot be linked and are left out of the link scores).
+
+Articles that several annotators coded give the ceiling: every annotator scored against
+every other (``annotators``) and ours against each of them (``wirecoder_agreement_articles``),
+on the same articles, so a figure can be read against how far people agree.
 """
 
 from __future__ import annotations
@@ -170,15 +174,37 @@ def is_split_dir(folder: Path) -> bool:
     return (folder / "text").is_dir() and (folder / "attributions").is_dir()
 
 
+def _annotations(folder: Path) -> dict[str, list[Path]]:
+    """Article name -> its ``.ann`` files, one per annotator, in sorted order."""
+    by_article: dict[str, list[Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        by_article.setdefault(re.sub(r"_[0-9a-f]{4}$", "", ann.stem), []).append(ann)
+    return dict(sorted(by_article.items()))
+
+
 def load_split(folder: Path) -> list[tuple[str, str, list[Relation]]]:
     """(article name, text, gold relations) for each article of one split folder."""
-    first: dict[str, Path] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        first.setdefault(re.sub(r"_[0-9a-f]{4}$", "", ann.stem), ann)
-    return [(name, (folder / "text" / f"{name}.txt").read_text(encoding="utf-8"), read_ann(ann)) for name, ann in sorted(first.items())]
+    return [(name, (folder / "text" / f"{name}.txt").read_text(encoding="utf-8"), read_ann(anns[0]))
+            for name, anns in _annotations(folder).items()]  # fmt: skip
 
 
-@register_eval("polnear", help="PolNeAR (test, else dev; --split): Source/Cue/Content span F1 (exact and token overlap) and source-content links, textacy baseline.")
+def multi_annotated(folder: Path) -> dict[str, list[list[Relation]]]:
+    """Article name -> each annotator's relations, for the articles several people coded."""
+    return {name: [read_ann(a) for a in anns] for name, anns in _annotations(folder).items() if len(anns) > 1}
+
+
+def score_agreement(text: str, coders: list[list[Relation]], ours: list[Relation],
+                    people: Scorer, system: Scorer) -> None:
+    """Every annotator against every other, and ours against each annotator as often, so
+    both scorers see the same number of (gold, prediction) pairs."""
+    for gi, gold in enumerate(coders):
+        for pi, pred in enumerate(coders):
+            if gi != pi:
+                people.add(text, gold, pred)
+                system.add(text, gold, ours)
+
+
+@register_eval("polnear", help="PolNeAR (test, else dev; --split): Source/Cue/Content span F1 (exact and token overlap) and source-content links, textacy baseline; annotator agreement on articles several people coded.")
 def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     from ..stages.nlp import load_nlp
 
@@ -193,6 +219,8 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
         articles = articles[: options.limit]
     nlp = load_nlp()
     systems = {"wirecoder": Scorer(), "wirecoder_speech_tier": Scorer(), "textacy": Scorer()}
+    coded_by_several = multi_annotated(split.target)
+    people, ours_there = Scorer(), Scorer()
     errors: list[dict] = []
     n_gold = 0
     for (name, text, gold), sdoc in zip(articles, nlp.pipe((t for _, t, _ in articles), batch_size=options.batch_size), strict=True):
@@ -201,6 +229,8 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
         matched = systems["wirecoder"].add(text, gold, pred)
         systems["wirecoder_speech_tier"].add(text, gold, ours(sdoc, SPEECH))
         systems["textacy"].add(text, gold, textacy_quotes(sdoc))
+        if name in coded_by_several:
+            score_agreement(text, coded_by_several[name], pred, people, ours_there)
         hit_g = {gi for gi, _ in matched}
         hit_p = {pi for _, pi in matched}
         show = lambda s: text[s[0] : s[1]] if s else None  # noqa: E731
@@ -210,12 +240,18 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
         for pi, p in enumerate(pred):
             if pi not in hit_p:
                 errors.append({"article": name, "miss": "fp", "cue": show(p.cue), "source": show(p.source), "content": show(p.content)[:300]})
+    scored = {name: s.metrics() for name, s in systems.items()}
+    agreement_articles = sum(name in coded_by_several for name, _, _ in articles)
+    if agreement_articles:
+        scored["annotators"] = people.metrics()
+        scored["wirecoder_agreement_articles"] = ours_there.metrics()
     return EvalResult(
         dataset="polnear",
         path=str(path),
         n=len(articles),
-        systems={name: s.metrics() for name, s in systems.items()},
-        details={"gold_relations": n_gold, "annotator": "first .ann per article in sorted order"},
+        systems=scored,
+        details={"gold_relations": n_gold, "annotator": "first .ann per article in sorted order",
+                 "agreement_articles": agreement_articles},
         errors=errors,
         split=split.name,
     )
