@@ -23,13 +23,16 @@ ROWS = [
 ]
 
 
-def test_acled_adapter_scores_a_small_file(tmp_path: Path) -> None:
-    path = tmp_path / "dev.csv"
+def _write(path: Path, rows: list[list[str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(HEADER)
-        writer.writerows(ROWS)
-    result = get_adapter("acled")(path, EvalOptions(folds=2))
+        writer.writerows(rows)
+    return path
+
+
+def test_acled_adapter_scores_a_small_file(tmp_path: Path) -> None:
+    result = get_adapter("acled")(_write(tmp_path / "dev.csv", ROWS), EvalOptions(folds=2))
     assert result.n == 5
     ours = result.systems["wirecoder"]
     assert {"majority", "keyword", "tfidf_svm_cv", "regex"} <= set(result.systems)
@@ -56,3 +59,14 @@ def test_a_suicide_bombing_is_scored_by_its_target_against_2015_gold() -> None:
     assert _scored_type(bombing("state_forces"), legacy=False) == "Explosions/Remote violence"
     grenade = Event(event_type="Explosions/Remote violence", sub_event_type="Grenade")
     assert _scored_type(grenade, legacy=True) == "Explosions/Remote violence"
+
+
+def test_a_named_place_far_from_the_gold_point_is_counted_apart(tmp_path: Path) -> None:
+    """Gold that puts Multan at a point 60 km off (a district centre): the row misses the 25 km
+    test, and the details say the place named was the gold one."""
+    rows = [r[:] for r in ROWS]
+    rows[4][9], rows[4][10] = "29.70", "71.20"
+    result = get_adapter("acled")(_write(tmp_path / "dev.csv", rows), EvalOptions(folds=2))
+    far = result.details["location_named_but_far"]
+    assert far["rows"] == 1 and 40 < far["median_km"] < 80
+    assert result.systems["wirecoder"]["location_25km"] <= 0.8
