@@ -275,3 +275,34 @@ def test_a_rally_against_a_killing_stays_a_protest(code) -> None:
         published="2015-03-02",
     )
     assert any(ev.event_type == "Protests" for ev in doc.events)
+
+
+def _decided(text: str, event_type: str, sub_event_type: str) -> tuple[str, str, float, str] | None:
+    from wirecoder.events.builder import _decide_type
+    from wirecoder.events.classifier import Prediction
+    from wirecoder.events.lexicon import find_cues
+    from wirecoder.events.windows import Sentence, Window
+
+    window = Window([Sentence(0, len(text), text, find_cues(text), quoted=False)])
+    return _decide_type(window, Prediction(sub_event_type, event_type, sub_event_type, event_type, 1.0))
+
+
+@pytest.mark.parametrize("text", [
+    "22 militants were killed as jet fighters pounded their hideouts in Dattakhel.",
+    "Military forces started an aerial offensive in the agency, killing 11 militants.",
+    "Fighter aircraft struck a militant compound near the border, killing six.",
+])
+def test_a_strike_from_the_air_read_as_a_battle_is_remote_violence(text) -> None:
+    decided = _decided(text, "Battles", "Armed clash")
+    assert decided is not None and decided[:2] == ("Explosions/Remote violence", "Air/drone strike")
+    assert decided[3] == "classifier+air-strike-check"
+
+
+def test_an_air_strike_beside_a_fight_on_the_ground_stays_a_battle() -> None:
+    text = "Jet fighters pounded the hideouts while troops clashed with militants on the ground."
+    assert _decided(text, "Battles", "Armed clash")[:2] == ("Battles", "Armed clash")  # type: ignore[index]
+
+
+def test_shooting_into_the_air_is_no_air_strike() -> None:
+    text = "Three attackers opened aerial fire near two local schools; no one was hurt."
+    assert _decided(text, "Battles", "Armed clash")[:2] == ("Battles", "Armed clash")  # type: ignore[index]

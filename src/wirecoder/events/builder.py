@@ -52,6 +52,7 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     tax = taxonomy()
     if pred is not None and pred.event_type and pred.sub_event_type:
         cue_types = [tax.event_type_of.get(c.sub_event_type or "") for c in window.cues]
+        cue_subs = {c.sub_event_type for c in window.cues}
         if pred.event_type in ("Protests", "Riots") and not {"Protests", "Riots"} & set(cue_types):
             # no word of a gathering (protest, rally, march, mob, strike): a statement condemning
             # "the assassination of six Jesuits" tells of the killing, when a cue names one
@@ -64,6 +65,10 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t == "Protests"])
             sub = cue.sub_event_type if cue and cue.sub_event_type else "Peaceful protest"
             return "Protests", sub, pred.confidence, "classifier+riot-cue-check"
+        if pred.event_type == "Battles" and "Air/drone strike" in cue_subs and "Armed clash" not in cue_subs:
+            # jets pounding hideouts with no word of a fight on the ground: a strike from the
+            # air is remote violence in ACLED, however many militants it kills
+            return "Explosions/Remote violence", "Air/drone strike", pred.confidence, "classifier+air-strike-check"
         fixed = decisive_sub_event(window.text())
         if fixed and fixed != pred.sub_event_type and tax.event_type_of[fixed] == pred.event_type:
             return pred.event_type, fixed, pred.confidence, "classifier+decisive-weapon"
