@@ -47,6 +47,25 @@ def test_parse_number(words: str, value: int | None) -> None:
         ("A total of 10 explosions hit the town; no one was hurt.", 0),
         ("Gunmen shot dead an assistant sub-inspector in Peshawar.", 1),
         ("Troops raided a camp, killing as many as seven insurgents.", 7),
+        # counts of things are no victims; a list needs its "and"; the next cue takes its count
+        ("Jets struck the valley. Nine militant bunkers were destroyed and 14 fighters were killed.", 14),
+        ("Gunmen stormed the post, killing 6 guards and burning several trucks.", 6),
+        ("Gunmen raided the town, killing at least 6 civilians and at least 2 soldiers.", 8),
+        ("Rebels shot dead a trader they said was an informer in Gao.", 1),
+        ("2 policemen killed 7 injured in a roadside blast in Kidal.", 2),
+        ("A guard was hit by four bullets and died in hospital.", 1),
+        ("A local commander was killed in a raid on a separatist militant camp near Sibi.", 1),
+        # victims named after the cue, or beside a kinsman, or by age
+        ("Two soldiers were killed along with 11 insurgents in the attack on the base.", 13),
+        ("One policeman was killed and 2 attackers too after the gunfight at the gate.", 3),
+        ("The district judge of Maiduguri, and his driver were shot dead on the highway.", 2),
+        ("Unknown gunmen shot dead Musa Ibrahim Danladi, a local chief, outside his home.", 1),
+        ("12 year old boy killed after shelling hit the market.", 1),
+        ("Gunmen killed Indian Army soldiers near the border.", 0),
+        # a running campaign's "more" is this report's first count; a long relative clause
+        ("The air force continued its raids with the killing of nine more fighters in the hills.", 9),
+        ("15 Hausa and Fulani herders who were grazing cattle on the disputed land near the river were gunned down.", 15),
+        ("Rebels attacked a convoy, wounding four soldiers, however troops soon responded and 3 rebels were killed.", 3),
     ],
 )
 def test_fatalities(text: str, dead: int) -> None:

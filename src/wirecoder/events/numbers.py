@@ -25,10 +25,10 @@ _HEDGES = {"at", "least", "about", "around", "some", "nearly", "over", "more", "
 #: Where a backward search for the victims of a cue stops.
 _LEFT_STOP = {".", ";", ":", "when", "after", "while", "as", "who", "which", "that", "where", "but", "because",
               "since", "before", "said", "says", "following", "during", "if", "whereas", "although", "reported",
-              "stated", "confirmed", "announced", "among"}
+              "stated", "confirmed", "announced", "among", "however", "whereas"}
 _RIGHT_STOP = {".", ";", ":", "including", "among", "when", "after", "while", "in", "on", "near", "at", "by", "out",
                "however", "but", "whereas", "who", "which"}
-_MAX_LEFT = 16
+_MAX_LEFT = 20
 _MAX_RIGHT = 8
 
 
@@ -45,6 +45,7 @@ class _Lexicon:
     persons: frozenset[str]
     coded_cues: tuple[tuple[str, ...], ...]
     animals: frozenset[str]
+    things: frozenset[str]
 
 
 @functools.cache
@@ -64,6 +65,7 @@ def _lexicon() -> _Lexicon:
         persons=frozenset(raw["person_nouns"]),
         coded_cues=tuple(tuple(c.split()) for c in raw["coded_cues"]),
         animals=frozenset(raw["animal_nouns"]),
+        things=frozenset(raw["non_person_units"]),
     )
 
 
@@ -72,6 +74,7 @@ class _Tok:
     low: str
     start: int
     end: int
+    cap: bool = False  # written with a capital: part of a name
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,8 @@ class Toll:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_Tok(m.group().lower().replace("’", "'"), m.start(), m.end(), m.group()[:1].isupper())
+            for m in _TOKEN.finditer(text)]
 
 
 def parse_number(words: str) -> int | None:
@@ -158,11 +162,12 @@ def _is_person_count(toks: list[_Tok], i: int, used: int) -> bool:
     """"a"/"an"/"one" count only as one person when a person noun follows closely."""
     if toks[i].low not in {"a", "an", "another"}:
         return True
-    persons = _lexicon().persons
-    for t in toks[i + used : i + used + 4]:
+    lex = _lexicon()
+    persons = lex.persons
+    for n, t in enumerate(toks[i + used : i + used + 4], start=i + used):
         word = t.low.rstrip("s") if t.low.endswith("s") and t.low not in persons else t.low
         if word in persons or t.low in persons:
-            return True
+            return not (n + 1 < len(toks) and toks[n + 1].low in lex.things)  # "a militant camp" is no one
         if t.low in {".", ",", ";", "and", "was", "were", "with", "of", "in", "on", "at", "by", "for", "from", "to"}:
             return False
     return False
@@ -198,7 +203,13 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
             found.append((value, k, k + used, vague))
             k += used
             continue
+        if used and value is not None and _aged_person(lows, k + used):
+            found.append((1, k, k + used, False))  # "13 year old girl killed": one girl of 13
+            k += used
+            continue
         if lows[k] in {"his", "her"} and k + 1 < end and lows[k + 1] in lex.persons and not lows[k + 1].endswith("s"):
+            if not found and k > j + 1 and lows[k - 1] == "and":
+                found.append((1, j + 1, k - 1, False))  # "The DSP of the jail, and his brother": the first one too
             found.append((1, k, k + 2, False))  # "a man and his nephew were shot dead"
             k += 2
             continue
@@ -208,6 +219,14 @@ def _counts_left(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tupl
     if not found and singular and end == cue and not any(lows[x] in lex.animals for x in range(j + 1, cue)):
         found.append((1, cue - 1, cue, False))  # "a worker ... was shot dead": one victim
     return found
+
+
+def _aged_person(lows: list[str], k: int) -> bool:
+    """Whether an age ("year old", "year-old") and a lone person follow ``k``."""
+    age = 2 if lows[k : k + 2] in (["year", "old"], ["years", "old"]) else 1 if lows[k : k + 1] in (
+        ["year-old"], ["years-old"], ["yr-old"]) else 0
+    nxt = lows[k + age] if age and k + age < len(lows) else ""
+    return nxt in _lexicon().persons and not nxt.endswith("s")
 
 
 def _singular_subject(toks: list[_Tok], cue: int) -> list[tuple[int | None, int, int, bool]]:
@@ -241,20 +260,13 @@ def _takes_right(toks: list[_Tok], i: int) -> bool:
     return low in _ACTIVE or (low in _AMBIGUOUS and not _counts_left(toks, i, other))
 
 
-_NON_PERSON_UNITS = {"hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "km",
-                     "kilometres", "kilometers", "miles", "metres", "meters", "mm", "rounds", "round", "shells",
-                     "shell", "houses", "house", "vehicles", "vehicle", "times", "minutes", "percent", "%", "kg",
-                     "bombs", "bomb", "mines", "mortars", "rockets", "missiles", "grenades", "shots", "ammunition",
-                     "year-old", "years-old", "yr-old", "month-old", "am", "pm", "hrs", "/", ")", "explosions",
-                     "blasts", "attacks", "incidents", "villages", "trucks", "motorbikes", "boats"}
-
-
 def _unit_follows(lows: list[str], k: int) -> bool:
     """Whether the count before ``k`` measures things or animals, not people ("two cows")."""
     nxt = lows[k : k + 2]
     if nxt and nxt[0] in _MEASURE_MARKS:
         return True  # "107mm" parts, "(2/17)": a code, not a head count
-    return any((w in _NON_PERSON_UNITS and w not in _MEASURE_MARKS) or w in _lexicon().animals for w in nxt)
+    lex = _lexicon()
+    return any(w in lex.things or w in lex.animals for w in nxt)
 
 
 _MEASURE_MARKS = {"/", ")"}
@@ -281,9 +293,18 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
             break
         value, used, vague = _number_at(lows, k)
         if used and value is not None and _is_person_count(toks, k, used) and not _unit_follows(lows, k + used) and not _in_date(lows, k):
+            if k + used < len(lows) and lows[k + used] in other:
+                break  # "1 soldier killed 5 injured": the count is the next cue's
+            if found and not _coordinated(lows, k, cue):
+                break  # "shot dead a man they believed was a spy": one victim, not a list
             found.append((value, k, k + used, vague))
             k += used
             continue
+        if found and low.endswith("ing") and low not in lex.persons:
+            break  # "killing 11 militants and destroying several hideouts": another act's object
+        if k == cue + 1 and lows[cue] != "of" and _person_named_at(toks, k):
+            found.append((1, k, k + 1, False))  # "shot dead Adalat Khan, a former nazim"
+            break
         if low in {"him", "her"} and k == cue + 1:
             found.append((1, k, k + 1, False))
             break
@@ -306,6 +327,30 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
             continue
         k += 1
     return found
+
+
+_CALENDAR = _MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _person_named_at(toks: list[_Tok], k: int) -> bool:
+    """Whether a person's name of two or more capitalised words starts at ``k`` ("Maulana
+    Amir Hamza"), not a group's name before a plural ("Indian Army soldiers") or a date."""
+    run = k
+    while run < len(toks) and toks[run].cap and toks[run].low.isalpha():
+        run += 1
+    if run - k < 2 or toks[k].low in _CALENDAR:
+        return False
+    nxt = toks[run].low if run < len(toks) else ""
+    persons = _lexicon().persons
+    return not (nxt.endswith("s") and (nxt in persons or nxt[:-1] in persons))
+
+
+def _coordinated(lows: list[str], k: int, cue: int) -> bool:
+    """Whether the count at ``k`` joins a list ("six traders and (at least) two guards")."""
+    j = k - 1
+    while j > cue and lows[j] in _HEDGES:
+        j -= 1
+    return lows[j] in {"and", ","}
 
 
 @dataclass(frozen=True)
@@ -371,16 +416,34 @@ def _mentions(text: str, kind: str) -> list[_Mention]:
                 raw = _counts_left(toks, i, other)
                 if not raw and low in _INTRANSITIVE:
                     raw = _singular_subject(toks, i)
+            if raw and low not in _ACTIVE:
+                raw = raw + _joined_after(toks, i, other)
         else:
             continue
         counts = [Count(v, text[toks[a].start : toks[b - 1].end], toks[a].start, toks[b - 1].end, vague)
                   for v, a, b, vague in raw]
         if counts:
             last = raw[-1][2]
-            additive = (last < len(lows) and lows[last] == "more") or "also" in lows[max(0, i - 2) : i]
+            # "eight more" adds only to victims this text has already counted: the first count
+            # of a report ("killing of eight more terrorists") continues a campaign's tally
+            additive = ((last < len(lows) and lows[last] == "more") or "also" in lows[max(0, i - 2) : i]) and any(
+                not o.additive for o in out)
             claim = any(w in lex.claim for w in lows[max(sent_start[i], i - 8) : i])
             out.append(_Mention(counts, rank, claim, additive))
     return out
+
+
+def _joined_after(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tuple[int | None, int, int, bool]]:
+    """Victims a passive cue names after itself: "were killed along with 15 militants",
+    "was killed and 3 militants too"."""
+    lows = [t.low for t in toks]
+    if lows[cue + 1 : cue + 3] == ["along", "with"]:
+        return _counts_right(toks, cue + 2, other)
+    if lows[cue + 1 : cue + 2] == ["and"]:
+        joined = _counts_right(toks, cue + 1, other)
+        if joined and any(w in {"too", "also"} for w in lows[joined[-1][2] : joined[-1][2] + 3]):
+            return joined
+    return []
 
 
 def _object_follows(lows: list[str], i: int) -> bool:
