@@ -157,6 +157,25 @@ def test_protest_against_old_deaths_has_no_toll(code) -> None:
     assert ev.event_type == "Protests" and ev.fatalities == 0
 
 
+def test_a_riot_against_old_deaths_has_no_toll(code) -> None:
+    doc = code(
+        "Kano, Jun 3 (AFP) Hundreds of youths rioted and torched tyres in Kano against the bombing of a mosque "
+        "that left 21 dead last week.",
+        published="2025-06-03",
+    )
+    ev = doc.events[0]
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Riots", "Violent demonstration", 0)
+
+
+def test_deaths_in_a_riot_s_own_clash_count(code) -> None:
+    doc = code(
+        "Kano, Jun 3 (AFP) Rioters torched tyres and clashed with police in Kano, and two rioters were killed.",
+        published="2025-06-03",
+    )
+    ev = doc.events[0]
+    assert ev.event_type == "Riots" and ev.fatalities == 2
+
+
 def test_gunmen_killing_a_policeman_is_a_battle(code) -> None:
     """ACLED codes an armed attack on state security personnel as an armed clash even
     when the actors stage names no force ("a sub-inspector"), not as violence against civilians."""

@@ -30,6 +30,9 @@ _WEAPON_TYPES = {
 #: A protest's own toll is zero when the deaths are told after the protest cue: they are
 #: what it protests against (another event). Deaths told first happened at the protest.
 _TOLL_FREE = {"Peaceful protest", "Protest with intervention"}
+#: A riot's toll is zero unless words tell of deaths at the riot itself (a clash, rioters
+#: killed): "rioted against the attacks on churches that left 17 dead" killed no one.
+_RIOT_TOLL_TOLD = {"Violent demonstration"}
 #: One-sided remote attacks that become an armed clash when fire is returned (not IEDs,
 #: suicide or air strikes: their "retaliation" is another event).
 _ANSWERABLE = {"Shelling/artillery/missile attack", "Grenade"}
@@ -187,7 +190,7 @@ def build_events(
         protest_at = min((c.start for c in window.cues if c.sub_event_type in _TOLL_FREE), default=None)
         if sub in _TOLL_FREE and (
             (protest_at is not None and all(a > protest_at for a, _ in toll.spans)) or not deaths_at_protest(doc.text)
-        ):
+        ) or sub in _RIOT_TOLL_TOLD and not deaths_at_protest(doc.text):
             toll.fatalities, toll.fatalities_text = 0, None  # "protested against the blast that killed 60"
         after = [s for s in sents if window.end <= s.start < nxt]
         roles = assign_roles(doc, window, event_type, mine, country, after)
