@@ -98,3 +98,16 @@ def test_a_name_does_not_vouch_for_itself_and_entities_shrink_to_their_town(run_
 def test_small_namesake_before_a_city_is_its_neighbourhood(run_doc):
     doc = run_doc("MQM activists rioted in Karimabad, Karachi on Sunday.", country_hint="PAK")
     assert (_names(doc)["Karimabad"].feature, _names(doc)["Karimabad"].admin1) == ("place", "Sindh")
+
+
+def test_a_namesake_takes_the_country_the_report_names_throughout(run_doc):
+    """One doubtful foreign mention ("Santa Teresa hospital") must not pull a namesake abroad
+    against a dozen places of the report's own country."""
+    doc = run_doc(
+        "San Salvador, Dec 9 (Domestic Service) Rebels attacked a bus near Usulutan, San Vicente Department. "
+        "The injured were taken to the Santa Teresa hospital in Zacatecoluca, La Paz department. Later the "
+        "rebels burned the mayor's office and destroyed a pylon in San Francisco neighborhood, San Miguel "
+        "Department.",
+        published="1989-12-09",
+    )
+    assert _names(doc)["San Francisco"].country == "SLV"

@@ -492,7 +492,10 @@ def _nearby(p: Place, others: list[Place]) -> float:
 def _in_context(p: Place, countries: Counter[str], regions: set[tuple[str, str]]) -> float:
     s = score(p)
     if p.country and countries[p.country]:
-        s += min(_MAX_COUNTRY_BONUS, 2.0 * math.log2(1 + countries[p.country]))
+        # a country the report names once beside one it names throughout lends little weight:
+        # "San Francisco neighborhood" in a report of a dozen Salvadoran places is Salvadoran
+        share = countries[p.country] / max(countries.values())
+        s += min(_MAX_COUNTRY_BONUS, 2.0 * math.log2(1 + countries[p.country])) * share
     if p.country and p.admin1 and (p.country, p.admin1) in regions and p.feature != "admin1":
         s += 4.0
     return s
