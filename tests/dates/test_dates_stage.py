@@ -70,3 +70,12 @@ def test_event_date_prefers_a_date_not_of_a_speech_verb(run):
     doc = run(text, published=FRIDAY)
     i = text.index("killed")
     assert event_date(doc, i, i + 6) == ("2025-09-04", 1)  # the only date of the sentence still counts
+
+
+@pytest.mark.parametrize("day", ["on Sunday, 24 August", "on Sunday (August 24)", "Sunday 24 August"])
+def test_a_weekday_beside_the_date_it_names_is_that_date(run, day):
+    """Copy that names the day twice keeps the explicit date, even when the weekday disagrees
+    (the Sunday before Friday 5 September is the 31st: a translator's slip the date corrects)."""
+    doc = run(f"Kano, Sep 5 (AFP) Gunmen killed a trader {day} in the old city.", published=FRIDAY)
+    values = [d.value for d in doc.dates]
+    assert "2025-08-24" in values and "2025-08-31" not in values

@@ -317,6 +317,23 @@ def _dates_speech(doc: Document, d: DateMention, start: int, end: int) -> bool:
     return cue is not None and cue.tier == "speech"
 
 
+#: What may stand between a weekday and the date it names: "Monday, 4 August", "Tuesday (Sept 5)".
+_APPOSITION_GAP = re.compile(r"\s*[,(]?\s*")
+_BARE_WEEKDAY = _R(r"(?:on\s+)?" + _WEEKDAY.replace("?P<wd>", "?:") + r"\s*")
+
+
+def _with_weekday_appositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a bare weekday to the explicit date right after it: one day named twice, whose
+    date the weekday must not override ("killed on Monday, 4 August": 4 August)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _APPOSITION_GAP.fullmatch(text[out[-1][1] : s]) and _BARE_WEEKDAY.fullmatch(text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 @register_stage(STAGE)
 class Dates(Stage):
     requires = ("doc.nlp",)
@@ -336,7 +353,7 @@ class Dates(Stage):
             spans = [sp for sp in spans if sp not in hit]
             spans.append((min([m.start(), *(a for a, _ in hit)]), max([m.end(), *(b for _, b in hit)])))
         out: list[DateMention] = []
-        for s, e in sorted(spans):
+        for s, e in _with_weekday_appositions(doc.text, sorted(spans)):
             r = resolve_date(doc.text[s:e], doc.published)
             if r is None or (r.value is None and r.period_start is None and r.period_end is None):
                 continue
