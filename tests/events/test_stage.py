@@ -325,3 +325,13 @@ def test_an_air_strike_beside_a_fight_on_the_ground_stays_a_battle() -> None:
 def test_shooting_into_the_air_is_no_air_strike() -> None:
     text = "Three attackers opened aerial fire near two local schools; no one was hurt."
     assert _decided(text, "Battles", "Armed clash")[:2] == ("Battles", "Armed clash")  # type: ignore[index]
+
+
+def test_a_machinegunned_bus_is_an_attack_dated_by_its_own_sentence(code) -> None:
+    doc = code(
+        "San Salvador, Dec 9 (Domestic Service) Yesterday morning about 20 terrorists machinegunned a bus on the "
+        "coastal highway. Five passengers were injured.",
+        published="1989-12-09",
+    )
+    ev = doc.events[0]
+    assert ev.sub_event_type == "Attack" and ev.date == "1989-12-08"
