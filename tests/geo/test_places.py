@@ -97,3 +97,11 @@ def test_unresolved_village_gets_the_reports_country(run):
     i = text.index("killed")
     loc, precision = event_location(doc, i, i + 6)
     assert (loc.name, loc.country, loc.lat, precision) == ("Mir Ali", "PAK", None, 2)
+
+
+def test_an_unresolved_settlement_is_named_without_its_kind(run):
+    doc = run("On 9 May, near Kyaw Zin Tha village (Demoso Township, Kayah State), troops shelled Pwint Hla Kone "
+              "canton in Sagaing region.")
+    names = {loc.name for loc in doc.locations if loc.feature == "place"}
+    assert {"Kyaw Zin Tha", "Pwint Hla Kone"} <= names
+    assert not any(n.endswith((" village", " canton")) for n in names)

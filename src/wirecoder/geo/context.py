@@ -58,7 +58,8 @@ def historical_country(name: str) -> str | None:
 
 @functools.cache
 def place_words() -> dict[str, frozenset[str]]:
-    """``area_suffixes``, ``region_suffixes``, ``facility_words``, ``not_place_words`` (folded)."""
+    """``area_suffixes``, ``region_suffixes``, ``settlement_words``, ``facility_words``,
+    ``not_place_words`` (folded)."""
     return {k: frozenset(fold(w) for w in v) for k, v in _yaml("place_words.yaml").items()}
 
 

@@ -539,7 +539,7 @@ def _locations(mentions: list[_Mention], date: str | None) -> list[Location]:
             loc = (
                 Location(p.name, p.feature, p.admin1, p.country, p.lat, p.lon, geonameid=p.geonameid)
                 if p
-                else Location(m.text, "place", country=historical_country(m.base or m.text))
+                else Location(_settlement_name(m.text), "place", country=historical_country(m.base or m.text))
             )
             names = [m.text, m.base, *((p.name, p.seat or "") if p else ())]
             former = historical_admin1(names, loc.country, date)
@@ -554,6 +554,12 @@ def _locations(mentions: list[_Mention], date: str | None) -> list[Location]:
                        m.start, m.end)
         )
     return list(by_key.values())
+
+
+def _settlement_name(text: str) -> str:
+    """An unresolved place's name without the word saying it is a village, canton or area."""
+    head, _, last = text.rpartition(" ")
+    return head if head and fold(last) in place_words()["settlement_words"] else text
 
 
 def _method(m: _Mention) -> str:
