@@ -105,3 +105,24 @@ def test_an_unresolved_settlement_is_named_without_its_kind(run):
     names = {loc.name for loc in doc.locations if loc.feature == "place"}
     assert {"Kyaw Zin Tha", "Pwint Hla Kone"} <= names
     assert not any(n.endswith((" village", " canton")) for n in names)
+
+
+def test_a_town_keeps_town_in_its_name(run):
+    doc = run("A trader was shot dead near Baldia Town in Karachi on Monday.")
+    assert not any(loc.name == "Baldia" for loc in doc.locations)
+
+
+def test_the_place_the_news_was_told_in_is_not_the_events(run):
+    text = ("Today, Medellin, Colombia's second largest city, once again saw seven bank branches shaken by explosives, "
+            "according to radio reports broadcast in Bogota.")
+    doc = run(text, published="1989-08-27")
+    i = text.index("explosives")
+    loc, _ = event_location(doc, i, i + 10)
+    assert loc.name == "Medellín"
+
+
+def test_a_place_far_after_a_speech_verb_can_still_be_the_events(run):
+    text = "Students said the MNA ignored the issues of the tribesmen and staged a protest in Peshawar."
+    doc = run(text, published="2015-06-01")
+    i = text.index("protest")
+    assert event_location(doc, i, i + 7)[0].name == "Peshawar"

@@ -166,7 +166,8 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
     def nearest(pairs: list[tuple[Location, Span]]) -> tuple[Location, Span] | None:
         if not pairs:
             return None
-        return min(pairs, key=lambda p: (not _in_named_regions(p[0], named_regions), _width(doc, *p), p[0].lat is None,
+        return min(pairs, key=lambda p: (not _in_named_regions(p[0], named_regions), _told_from(doc, p[1]),
+                                         _width(doc, *p), p[0].lat is None,
                                          bool(home and p[0].country and p[0].country != home), abs(p[1].start - start)))  # fmt: skip
 
     if idx is not None:
@@ -210,6 +211,18 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         return _as_event_location(dateline), 1
     country = nearest(regions)
     return (_as_event_location(country[0]), 3) if country else None
+
+
+#: "according to radio reports broadcast in Bogota", "officials said in Quetta": the place
+#: the news came from, named in its attribution clause.
+_TOLD_FROM = re.compile(
+    r"\b(?:according to|reported|reports?|said|says|told|announced|broadcast|quoted)(?:\s+[\w'’-]+){0,4}?"
+    r"\s+(?:in|from)\s+(?:the\s+)?$", re.I)
+
+
+def _told_from(doc: Document, m: Span) -> bool:
+    """Whether the mention names where the news was told, not where the event happened."""
+    return bool(_TOLD_FROM.search(doc.text[max(0, m.start - 80) : m.start]))
 
 
 def home_country(doc: Document) -> str | None:
