@@ -58,6 +58,7 @@ def test_parse_number(words: str, value: int | None) -> None:
         # victims named after the cue, or beside a kinsman, or by age
         ("Two soldiers were killed along with 11 insurgents in the attack on the base.", 13),
         ("One policeman was killed and 2 attackers too after the gunfight at the gate.", 3),
+        ("A police officer was killed along with his son when gunmen opened fire.", 2),
         ("The district judge of Maiduguri, and his driver were shot dead on the highway.", 2),
         ("Unknown gunmen shot dead Musa Ibrahim Danladi, a local chief, outside his home.", 1),
         ("12 year old boy killed after shelling hit the market.", 1),

@@ -308,6 +308,10 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
         if low in {"him", "her"} and k == cue + 1:
             found.append((1, k, k + 1, False))
             break
+        if low in {"his", "her"} and k == cue + 1 and k + 1 < len(lows) and lows[k + 1] in lex.persons \
+                and not lows[k + 1].endswith("s"):
+            found.append((1, k, k + 2, False))  # "was killed along with his son"
+            break
         if low == "the" and k == cue + 1 and k + 1 < len(lows) and lows[k + 1] in lex.persons and not lows[k + 1].endswith("s"):
             found.append((1, k, k + 2, False))  # "killed the head of the programme"
             break
