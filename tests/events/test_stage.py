@@ -335,3 +335,17 @@ def test_a_machinegunned_bus_is_an_attack_dated_by_its_own_sentence(code) -> Non
     )
     ev = doc.events[0]
     assert ev.sub_event_type == "Attack" and ev.date == "1989-12-08"
+
+
+def test_a_raid_with_a_gunfight_read_as_arrests_is_an_armed_clash() -> None:
+    text = "An intense gun fight broke out during a raid in Maiduguri and a wanted commander was arrested."
+    decided = _decided(text, "Strategic developments", "Arrests")
+    assert decided is not None and decided[:2] == ("Battles", "Armed clash") and decided[3] == "classifier+fight-check"
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested five suspects during a search operation in Maiduguri.",
+    "Police arrested five suspects in Maiduguri; there was no exchange of fire.",
+])
+def test_arrests_without_a_fight_stay_arrests(text) -> None:
+    assert _decided(text, "Strategic developments", "Arrests")[:2] == ("Strategic developments", "Arrests")  # type: ignore[index]

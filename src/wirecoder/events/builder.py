@@ -15,7 +15,7 @@ from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import (
     Cue, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, harms_security_forces,
-    names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy,
+    names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy, tells_of_a_fight,
 )
 from .numbers import Toll, casualty_toll
 from .roles import Roles, assign_roles, find_claims, generic_actor
@@ -68,6 +68,9 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t == "Protests"])
             sub = cue.sub_event_type if cue and cue.sub_event_type else "Peaceful protest"
             return "Protests", sub, pred.confidence, "classifier+riot-cue-check"
+        if pred.sub_event_type == "Arrests" and tells_of_a_fight(window.text()):
+            # "an intense gun fight ensued during a raid ... an operative was arrested"
+            return "Battles", "Armed clash", pred.confidence, "classifier+fight-check"
         if pred.event_type == "Battles" and "Air/drone strike" in cue_subs and "Armed clash" not in cue_subs:
             # jets pounding hideouts with no word of a fight on the ground: a strike from the
             # air is remote violence in ACLED, however many militants it kills

@@ -92,6 +92,7 @@ class _Cues:
     protest_deaths: re.Pattern[str]
     security_victims: tuple[re.Pattern[str], re.Pattern[str]]
     exchange_of_fire: re.Pattern[str]
+    fights: re.Pattern[str]
     border_firing: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     armed_opponent: re.Pattern[str]
     political_violence: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
@@ -118,6 +119,7 @@ def _cues() -> _Cues:
         protest_deaths=compile_patterns(raw["protest_deaths"]),
         security_victims=_security_victims(raw["security_victims"]),
         exchange_of_fire=compile_patterns(raw["exchange_of_fire"]),
+        fights=compile_patterns(raw["fights"]),
         border_firing=tuple(compile_patterns(raw["border_firing"][k]) for k in ("fire", "remote_weapons", "harm")),
         armed_opponent=compile_patterns(raw["armed_opponent"] + raw["security_victims"]["security_forces"]),
         political_violence=tuple(
@@ -182,6 +184,13 @@ def fire_was_returned(text: str) -> bool:
     "an exchange of fire"), not negated ("there was no exchange of fire")."""
     return any(not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
                for m in _cues().exchange_of_fire.finditer(text))
+
+
+def tells_of_a_fight(text: str) -> bool:
+    """Whether the text tells of armed sides fighting (a gunfight, an encounter, fire
+    exchanged), not negated: a raid that does is a battle, whatever arrests it made."""
+    return fire_was_returned(text) or any(
+        not _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in _cues().fights.finditer(text))
 
 
 def one_sided_border_fire(text: str, sequel: str = "") -> bool:
