@@ -21,6 +21,8 @@ from wirecoder.events.lexicon import NONE, PROTESTS_OR_RIOTS, deciding_cue, deci
         ("Police fired tear gas at the demonstrators.", "Protest with intervention"),
         ("Troops and rebels clashed near Kidal.", "Armed clash"),
         ("Police arrested five suspects in Karachi.", "Arrests"),
+        ("Military planes pounded militant hideouts in the valley.", "Air/drone strike"),
+        ("Jet fighters struck the hills above the town.", "Air/drone strike"),
     ],
 )
 def test_deciding_cue(text: str, sub: str) -> None:
@@ -121,3 +123,8 @@ def test_one_sided_border_fire(text: str, one_sided: bool) -> None:
     from wirecoder.events.lexicon import one_sided_border_fire
 
     assert one_sided_border_fire(text) is one_sided
+
+
+def test_a_military_aircraft_that_crashed_is_no_air_strike() -> None:
+    assert not any(c.sub_event_type == "Air/drone strike"
+                   for c in find_cues("Two military aircraft crashed off the coast early Saturday."))
