@@ -14,6 +14,13 @@ def code(run_until):
     return run_until(STAGE)
 
 
+def _first(code, text: str, published: str) -> Event:
+    """The first event coded from a report written for the test."""
+    doc = code(text, published=published)
+    assert doc.events, text
+    return doc.events[0]
+
+
 def _only(events: list[Event]) -> Event:
     assert len(events) == 1, [(e.event_type, e.sub_event_type) for e in events]
     return events[0]
@@ -158,21 +165,14 @@ def test_protest_against_old_deaths_has_no_toll(code) -> None:
 
 
 def test_a_riot_against_old_deaths_has_no_toll(code) -> None:
-    doc = code(
-        "Kano, Jun 3 (AFP) Hundreds of youths rioted and torched tyres in Kano against the bombing of a mosque "
-        "that left 21 dead last week.",
-        published="2025-06-03",
-    )
-    ev = doc.events[0]
+    ev = _first(code, "Kano, Jun 3 (AFP) Hundreds of youths rioted and torched tyres in Kano against the bombing of "
+                "a mosque that left 21 dead last week.", "2025-06-03")
     assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Riots", "Violent demonstration", 0)
 
 
 def test_deaths_in_a_riot_s_own_clash_count(code) -> None:
-    doc = code(
-        "Kano, Jun 3 (AFP) Rioters torched tyres and clashed with police in Kano, and two rioters were killed.",
-        published="2025-06-03",
-    )
-    ev = doc.events[0]
+    ev = _first(code, "Kano, Jun 3 (AFP) Rioters torched tyres and clashed with police in Kano, and two rioters "
+                "were killed.", "2025-06-03")
     assert ev.event_type == "Riots" and ev.fatalities == 2
 
 
@@ -328,12 +328,8 @@ def test_shooting_into_the_air_is_no_air_strike() -> None:
 
 
 def test_a_machinegunned_bus_is_an_attack_dated_by_its_own_sentence(code) -> None:
-    doc = code(
-        "San Salvador, Dec 9 (Domestic Service) Yesterday morning about 20 terrorists machinegunned a bus on the "
-        "coastal highway. Five passengers were injured.",
-        published="1989-12-09",
-    )
-    ev = doc.events[0]
+    ev = _first(code, "San Salvador, Dec 9 (Domestic Service) Yesterday morning about 20 terrorists machinegunned a "
+                "bus on the coastal highway. Five passengers were injured.", "1989-12-09")
     assert ev.sub_event_type == "Attack" and ev.date == "1989-12-08"
 
 
