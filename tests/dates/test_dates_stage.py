@@ -79,3 +79,11 @@ def test_a_weekday_beside_the_date_it_names_is_that_date(run, day):
     doc = run(f"Kano, Sep 5 (AFP) Gunmen killed a trader {day} in the old city.", published=FRIDAY)
     values = [d.value for d in doc.dates]
     assert "2025-08-24" in values and "2025-08-31" not in values
+
+
+def test_only_an_explicit_date_joins_the_weekday_before_it():
+    from wirecoder.stages.dates import _with_weekday_appositions
+
+    text = "on Monday, Tuesday and on Sunday, 24 August"
+    spans = [(3, 9), (11, 18), (26, 32), (34, 43)]  # Monday | Tuesday | Sunday | 24 August
+    assert _with_weekday_appositions(text, spans) == [(3, 9), (11, 18), (26, 43)]

@@ -25,7 +25,7 @@ _HEDGES = {"at", "least", "about", "around", "some", "nearly", "over", "more", "
 #: Where a backward search for the victims of a cue stops.
 _LEFT_STOP = {".", ";", ":", "when", "after", "while", "as", "who", "which", "that", "where", "but", "because",
               "since", "before", "said", "says", "following", "during", "if", "whereas", "although", "reported",
-              "stated", "confirmed", "announced", "among", "however", "whereas"}
+              "stated", "confirmed", "announced", "among", "however"}
 _RIGHT_STOP = {".", ";", ":", "including", "among", "when", "after", "while", "in", "on", "near", "at", "by", "out",
                "however", "but", "whereas", "who", "which"}
 _MAX_LEFT = 20
@@ -308,9 +308,9 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
         if low in {"him", "her"} and k == cue + 1:
             found.append((1, k, k + 1, False))
             break
-        if low in {"his", "her"} and k == cue + 1 and k + 1 < len(lows) and lows[k + 1] in lex.persons \
+        if low == "his" and k == cue + 1 and k + 1 < len(lows) and lows[k + 1] in lex.persons \
                 and not lows[k + 1].endswith("s"):
-            found.append((1, k, k + 2, False))  # "was killed along with his son"
+            found.append((1, k, k + 2, False))  # "was killed along with his son" ("her" is the rule above)
             break
         if low == "the" and k == cue + 1 and k + 1 < len(lows) and lows[k + 1] in lex.persons and not lows[k + 1].endswith("s"):
             found.append((1, k, k + 2, False))  # "killed the head of the programme"

@@ -327,7 +327,8 @@ def _with_weekday_appositions(text: str, spans: list[tuple[int, int]]) -> list[t
     date the weekday must not override ("killed on Monday, 4 August": 4 August)."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and _APPOSITION_GAP.fullmatch(text[out[-1][1] : s]) and _BARE_WEEKDAY.fullmatch(text[out[-1][0] : out[-1][1]]):
+        if out and _APPOSITION_GAP.fullmatch(text[out[-1][1] : s]) and _BARE_WEEKDAY.fullmatch(text[out[-1][0] : out[-1][1]]) \
+                and (_DMY.search(text[s:e]) or _MDY.search(text[s:e])):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
