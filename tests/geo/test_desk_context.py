@@ -111,3 +111,20 @@ def test_a_namesake_takes_the_country_the_report_names_throughout(run_doc):
         published="1989-12-09",
     )
     assert _names(doc)["San Francisco"].country == "SLV"
+
+
+def test_a_foreign_town_naming_an_institution_is_no_place(run_doc):
+    doc = run_doc(
+        "Bogota, Feb 13 (Radio Cadena Nacional) Guerrillas kidnapped two teachers in Medellin. The victims were "
+        "identified as the director of the Columbus school and a professor of the Lincoln college in Cali.",
+        published="1990-02-13",
+    )
+    names = _names(doc)
+    assert "Columbus" not in names and "Lincoln" not in names
+    assert {"Medellín", "Cali"} <= set(names)
+
+
+def test_a_town_of_the_report_s_own_country_before_an_institution_stays(run_doc):
+    doc = run_doc("Moro, Mar 2 (APP) Activists protested outside the Larkana press club.", published="2015-03-02",
+                  country_hint="PAK")
+    assert "Larkana" in _names(doc)

@@ -120,6 +120,8 @@ class Places(Stage):
                 m.respelled = bool(m.candidates)
         _resolve(mentions, doc.country_hint)
         _link_within(doc.text, mentions)
+        home = _main_country(mentions, doc.country_hint)
+        mentions = [m for m in mentions if not self._named_institution(doc.text, m, home)]
         kept = [m for m in mentions if m.choice or _plausible_unresolved(doc, m)]
         doc.locations = _locations(kept, doc.published)
         return doc
@@ -210,6 +212,16 @@ class Places(Stage):
     def _before_facility(text: str, end: int) -> bool:
         """An institution word follows: "Khairpur chapter", "Moro Press club"."""
         return facility_after().match(text, end) is not None
+
+    @classmethod
+    def _named_institution(cls, text: str, m: _Mention, home: str | None) -> bool:
+        """A foreign town's name before an institution word, not after a locative, names the
+        institution ("director of the Columbus school" in a Medellin report, "the Santa Teresa
+        hospital" in a Salvadoran one); a town of the report's own country there is its town
+        ("Moro Press club")."""
+        return (home is not None and m.choice is not None and m.choice.country not in (None, home)
+                and m.method not in {"dateline", "suffix"} and cls._before_facility(text, m.end)
+                and not _LOCATIVE.search(text[max(0, m.start - 12) : m.start]))
 
     @staticmethod
     def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
@@ -317,6 +329,14 @@ class Places(Stage):
 
 
 # --- resolution -----------------------------------------------------------------------
+def _main_country(mentions: list[_Mention], hint: str | None) -> str | None:
+    """The country most of the report's resolved places lie in (the desk's when it has one)."""
+    if hint:
+        return hint
+    counts = Counter(m.choice.country for m in mentions if m.choice is not None and m.choice.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _desk_countries(doc: Document) -> frozenset[str]:
     """The desk's country and the countries the report names: where spelling variants apply."""
     named = set()
