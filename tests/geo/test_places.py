@@ -126,3 +126,20 @@ def test_a_place_far_after_a_speech_verb_can_still_be_the_events(run):
     doc = run(text, published="2015-06-01")
     i = text.index("protest")
     assert event_location(doc, i, i + 7)[0].name == "Peshawar"
+
+
+def test_a_region_told_just_before_outranks_a_dateline_outside_it(run):
+    text = ("San Salvador, Mar 28 (Fbis) Two peasants were killed when they set off a mine in Morazan department. "
+            "The incident took place near a hamlet, when the peasants stepped on an explosive device.")
+    doc = run(text, published="1989-03-28")
+    i = text.index("explosive device")
+    loc, precision = event_location(doc, i, i + 16)
+    assert (loc.admin1, loc.country, precision) == ("Morazan", "SLV", 3)
+
+
+def test_a_dateline_inside_the_region_told_before_stays(run):
+    text = ("Quetta, Mar 28 (APP) A bomb went off in Balochistan province on Monday. "
+            "The explosive device had been planted near the gate.")
+    doc = run(text, published="2015-03-28")
+    i = text.index("explosive device")
+    assert event_location(doc, i, i + 16)[0].name == "Quetta"

@@ -149,8 +149,9 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
     first; an unresolved place only when no resolved town is there, given the country of
     the sentence's region or of the report); a town in the two sentences before; in a report
     without a dateline, a town in the two sentences after; a region of the trigger's
-    sentence (at its main town's coordinates); the dateline town; a country of the
-    trigger's sentence (at its capital).
+    sentence (at its main town's coordinates), else of the two sentences before when the
+    dateline town lies outside it; the dateline town; a country of the trigger's sentence
+    (at its capital).
     """
     sents = _sentences(doc)
     idx = next((i for i, (a, b) in enumerate(sents) if a <= start < b), None)
@@ -206,6 +207,13 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         region = nearest([p for p in regions if p[0].feature == "admin1"])
         if region:
             return _as_event_location(region[0]), 3
+        # "... killed by a mine in Morazan department. The incident took place near Perquin":
+        # the region told just before, unless the dateline's town lies in it
+        earlier = [p for p in in_range(lo, a) if p[0].feature == "admin1" and p[0].lat is not None]
+        dateline = _dateline_location(doc)
+        if earlier and (dateline is None or not _within(dateline, earlier)):
+            loc, _ = max(earlier, key=lambda p: p[1].start)
+            return _as_event_location(loc), 3
     dateline = _dateline_location(doc)
     if dateline is not None and _within(dateline, regions):
         return _as_event_location(dateline), 1
