@@ -143,3 +143,10 @@ def test_a_dateline_inside_the_region_told_before_stays(run):
     doc = run(text, published="2015-03-28")
     i = text.index("explosive device")
     assert event_location(doc, i, i + 16)[0].name == "Quetta"
+
+
+def test_the_news_town_yields_to_the_country_the_event_happened_in(run):
+    text = "Caracas, Jul 15 (AFP) The president's brother-in-law was kidnapped in Colombia, according to family sources in Caracas."
+    doc = run(text, published="1989-07-15")
+    i = text.index("kidnapped")
+    assert event_location(doc, i, i + 9)[0].country == "COL"

@@ -180,6 +180,9 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
                          for loc, m in regions if loc.feature == "admin1"
                          or (loc.feature == "city" and _width(doc, loc, m) == _TIER["admin1"])]
         towns = [p for p in same if p[0].feature in {"city", "place", "admin2"} and not _outside_address(doc, p, regions)]
+        told = [p for p in towns if _told_from(doc, p[1])]
+        if told and len(told) < len(same):  # "kidnapped in Colombia, according to sources in Caracas"
+            towns = [p for p in towns if p not in told]
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:
             loc = _as_event_location(best[0])
