@@ -14,6 +14,13 @@ def run(run_until):
     return run_until(STAGE)
 
 
+def _located(run, text: str, published: str, trigger: str):
+    """(EventLocation, geo precision) of the event whose trigger is the word ``trigger``."""
+    doc = run(text, published=published)
+    i = text.index(trigger)
+    return event_location(doc, i, i + len(trigger))
+
+
 def _loc(doc, name):
     return next(loc for loc in doc.locations if loc.name == name)
 
@@ -112,41 +119,27 @@ def test_a_town_keeps_town_in_its_name(run):
     assert not any(loc.name == "Baldia" for loc in doc.locations)
 
 
-def test_the_place_the_news_was_told_in_is_not_the_events(run):
-    text = ("Today, Medellin, Colombia's second largest city, once again saw seven bank branches shaken by explosives, "
-            "according to radio reports broadcast in Bogota.")
-    doc = run(text, published="1989-08-27")
-    i = text.index("explosives")
-    loc, _ = event_location(doc, i, i + 10)
-    assert loc.name == "Medellín"
-
-
-def test_a_place_far_after_a_speech_verb_can_still_be_the_events(run):
-    text = "Students said the MNA ignored the issues of the tribesmen and staged a protest in Peshawar."
-    doc = run(text, published="2015-06-01")
-    i = text.index("protest")
-    assert event_location(doc, i, i + 7)[0].name == "Peshawar"
+@pytest.mark.parametrize(("text", "published", "trigger", "place"), [
+    pytest.param("Today, Medellin, Colombia's second largest city, once again saw seven bank branches shaken by "
+                 "explosives, according to radio reports broadcast in Bogota.", "1989-08-27", "explosives", "Medellín",
+                 id="the-town-the-news-was-told-in-is-not-the-events"),
+    pytest.param("Students said the MNA ignored the issues of the tribesmen and staged a protest in Peshawar.",
+                 "2015-06-01", "protest", "Peshawar", id="a-place-far-after-a-speech-verb-can-be-the-events"),
+    pytest.param("Quetta, Mar 28 (APP) A bomb went off in Balochistan province on Monday. The explosive device had "
+                 "been planted near the gate.", "2015-03-28", "explosive device", "Quetta",
+                 id="a-dateline-inside-the-region-told-before-stays"),
+])
+def test_the_event_s_place(run, text, published, trigger, place):
+    assert _located(run, text, published, trigger)[0].name == place
 
 
 def test_a_region_told_just_before_outranks_a_dateline_outside_it(run):
     text = ("San Salvador, Mar 28 (Fbis) Two peasants were killed when they set off a mine in Morazan department. "
             "The incident took place near a hamlet, when the peasants stepped on an explosive device.")
-    doc = run(text, published="1989-03-28")
-    i = text.index("explosive device")
-    loc, precision = event_location(doc, i, i + 16)
+    loc, precision = _located(run, text, "1989-03-28", "explosive device")
     assert (loc.admin1, loc.country, precision) == ("Morazan", "SLV", 3)
-
-
-def test_a_dateline_inside_the_region_told_before_stays(run):
-    text = ("Quetta, Mar 28 (APP) A bomb went off in Balochistan province on Monday. "
-            "The explosive device had been planted near the gate.")
-    doc = run(text, published="2015-03-28")
-    i = text.index("explosive device")
-    assert event_location(doc, i, i + 16)[0].name == "Quetta"
 
 
 def test_the_news_town_yields_to_the_country_the_event_happened_in(run):
     text = "Caracas, Jul 15 (AFP) The president's brother-in-law was kidnapped in Colombia, according to family sources in Caracas."
-    doc = run(text, published="1989-07-15")
-    i = text.index("kidnapped")
-    assert event_location(doc, i, i + 9)[0].country == "COL"
+    assert _located(run, text, "1989-07-15", "kidnapped")[0].country == "COL"
