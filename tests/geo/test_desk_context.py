@@ -128,3 +128,9 @@ def test_a_town_of_the_report_s_own_country_before_an_institution_stays(run_doc)
     doc = run_doc("Moro, Mar 2 (APP) Activists protested outside the Larkana press club.", published="2015-03-02",
                   country_hint="PAK")
     assert "Larkana" in _names(doc)
+
+
+def test_a_foreign_city_by_another_of_its_names_needs_its_country_named(run_doc):
+    doc = run_doc("Ghotki, Mar 2 (APP) Members of the Sindh Para Veterinary Staffs Association rallied in Ghotki.",
+                  published="2015-03-02", country_hint="PAK")
+    assert all(loc.country in (None, "PAK") for loc in doc.locations), [(l.name, l.country) for l in doc.locations]

@@ -471,6 +471,8 @@ def _foreign_small_town(p: Place, countries: Counter[str], hint: str | None = No
     """A small town, or any district or region, of a country the report does not otherwise name."""
     if not countries or p.feature not in {"city", "admin2", "admin1"} or countries[p.country or ""]:
         return False
+    if not p.primary:
+        return True  # a foreign city by one of its other names ("Para" for Belém) needs its country named
     return p.feature != "city" or p.population < (_FOREIGN_TOWN_OFF_DESK if hint else _FOREIGN_SMALL_TOWN)
 
 
