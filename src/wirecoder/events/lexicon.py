@@ -179,18 +179,21 @@ def harms_security_forces(text: str) -> bool:
 _NEGATED = re.compile(r"(?i)\b(?:no|not|never|without|nor)\s+(?:\w+\s+)?$")
 
 
+def _told_unnegated(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches somewhere no negation comes right before ("no exchange of fire")."""
+    return any(not _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in pattern.finditer(text))
+
+
 def fire_was_returned(text: str) -> bool:
     """Whether the text tells that the side fired upon fired back ("Rangers retaliated",
     "an exchange of fire"), not negated ("there was no exchange of fire")."""
-    return any(not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
-               for m in _cues().exchange_of_fire.finditer(text))
+    return _told_unnegated(_cues().exchange_of_fire, text)
 
 
 def tells_of_a_fight(text: str) -> bool:
     """Whether the text tells of armed sides fighting (a gunfight, an encounter, fire
     exchanged), not negated: a raid that does is a battle, whatever arrests it made."""
-    return fire_was_returned(text) or any(
-        not _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in _cues().fights.finditer(text))
+    return fire_was_returned(text) or _told_unnegated(_cues().fights, text)
 
 
 def one_sided_border_fire(text: str, sequel: str = "") -> bool:

@@ -421,7 +421,7 @@ def _mentions(text: str, kind: str) -> list[_Mention]:
                 if not raw and low in _INTRANSITIVE:
                     raw = _singular_subject(toks, i)
             if raw and low not in _ACTIVE:
-                raw = raw + _joined_after(toks, i, other)
+                raw = raw + _joined_after(toks, lows, i, other)
         else:
             continue
         counts = [Count(v, text[toks[a].start : toks[b - 1].end], toks[a].start, toks[b - 1].end, vague)
@@ -437,10 +437,11 @@ def _mentions(text: str, kind: str) -> list[_Mention]:
     return out
 
 
-def _joined_after(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tuple[int | None, int, int, bool]]:
+def _joined_after(
+    toks: list[_Tok], lows: list[str], cue: int, other: frozenset[str]
+) -> list[tuple[int | None, int, int, bool]]:
     """Victims a passive cue names after itself: "were killed along with 15 militants",
-    "was killed and 3 militants too"."""
-    lows = [t.low for t in toks]
+    "was killed and 3 militants too" (``lows``: the tokens' lower-cased words)."""
     if lows[cue + 1 : cue + 3] == ["along", "with"]:
         return _counts_right(toks, cue + 2, other)
     if lows[cue + 1 : cue + 2] == ["and"]:

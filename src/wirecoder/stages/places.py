@@ -221,7 +221,7 @@ class Places(Stage):
         ("Moro Press club")."""
         return (home is not None and m.choice is not None and m.choice.country not in (None, home)
                 and m.method not in {"dateline", "suffix"} and cls._before_facility(text, m.end)
-                and not _LOCATIVE.search(text[max(0, m.start - 12) : m.start]))
+                and not _after_locative(text, m.start))
 
     @staticmethod
     def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
@@ -523,6 +523,11 @@ def _in_context(p: Place, countries: Counter[str], regions: set[tuple[str, str]]
     return s
 
 
+def _after_locative(text: str, start: int) -> bool:
+    """Whether a locative word ("in", "near", "outside") comes right before ``start``."""
+    return _LOCATIVE.search(text[max(0, start - 12) : start]) is not None
+
+
 def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
     """An entity the gazetteer does not know is kept (a village, a market) when a locative
     word introduces it ("near Mir Ali") and it is no actor's mention, or an area word follows
@@ -535,7 +540,7 @@ def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
         return False  # an abbreviation the report spells out: "... Registration Authority (Nadra)"
     if m.method == "suffix":
         return m.text[len(m.base):].strip().casefold() not in place_words()["region_suffixes"]
-    if m.method not in {"dateline", "suffix"} and not _LOCATIVE.search(doc.text[max(0, m.start - 12) : m.start]):
+    if m.method not in {"dateline", "suffix"} and not _after_locative(doc.text, m.start):
         return False
     return doc.actor_at(m.start, m.end) is None
 
