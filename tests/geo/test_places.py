@@ -143,3 +143,22 @@ def test_a_region_told_just_before_outranks_a_dateline_outside_it(run):
 def test_the_news_town_yields_to_the_country_the_event_happened_in(run):
     text = "Caracas, Jul 15 (AFP) The president's brother-in-law was kidnapped in Colombia, according to family sources in Caracas."
     assert _located(run, text, "1989-07-15", "kidnapped")[0].country == "COL"
+
+
+def test_a_note_without_dateline_takes_the_one_town_it_names_far_from_the_trigger(run):
+    text = ("Security forces surrounded the hideout to free the hostages. The suicide bombers blew themselves up. "
+            "The hostages could not be rescued. Two soldiers were hurt. Their vehicle was later found in the mountains of Zhob.")
+    loc, _ = _located(run, text, "2015-02-13", "blew themselves up")
+    assert (loc.name, loc.admin1) == ("Zhob", "Balochistan")
+
+
+def test_a_note_without_dateline_takes_the_one_region_it_names_in_a_later_sentence(run):
+    text = "Nationalists protested against the provincial government's policies. They say it settles outsiders in Sindh."
+    loc, precision = _located(run, text, "2015-06-01", "protested")
+    assert (loc.admin1, precision) == ("Sindh", 3)
+
+
+def test_a_note_naming_two_towns_far_from_the_trigger_leaves_the_event_unplaced(run):
+    text = ("Gunmen shot dead a shopkeeper on Monday. The police have opened a case. No group has claimed it. "
+            "Two men were arrested last year. One of them was from Multan. The other had lived in Quetta.")
+    assert _located(run, text, "2015-06-01", "shot dead") is None

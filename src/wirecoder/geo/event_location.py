@@ -150,8 +150,9 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
     the sentence's region or of the report); a town in the two sentences before; in a report
     without a dateline, a town in the two sentences after; a region of the trigger's
     sentence (at its main town's coordinates), else of the two sentences before when the
-    dateline town lies outside it; the dateline town; a country of the trigger's sentence
-    (at its capital).
+    dateline town lies outside it; the dateline town; in a report without a dateline, the one
+    town (else the one region) it names anywhere; a country of the trigger's sentence (at its
+    capital).
     """
     sents = _sentences(doc)
     idx = next((i for i, (a, b) in enumerate(sents) if a <= start < b), None)
@@ -220,8 +221,29 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
     dateline = _dateline_location(doc)
     if dateline is not None and _within(dateline, regions):
         return _as_event_location(dateline), 1
+    if dateline is None and idx is not None:
+        anywhere = _the_notes_place(doc, in_range(0, len(doc.text)), regions)
+        if anywhere is not None:
+            return anywhere
     country = nearest(regions)
     return (_as_event_location(country[0]), 3) if country else None
+
+
+def _the_notes_place(doc: Document, pairs: list[tuple[Location, Span]],
+                     regions: list[tuple[Location, Span]]) -> tuple[EventLocation, int] | None:
+    """A report without a dateline that names its place only far from the trigger ("… the
+    hostages could not be rescued. The polio-team vehicle has been found in the mountains of
+    Zhob"): the one town it names, else the one region, when it lies in the trigger sentence's
+    country. Two different towns (or regions) leave the event unplaced."""
+    for features in ({"city", "admin2"}, {"admin1"}):
+        found = {loc.name: (loc, m) for loc, m in pairs
+                 if loc.feature in features and loc.lat is not None and not _told_from(doc, m) and _within(loc, regions)}
+        if len(found) == 1:
+            loc, m = next(iter(found.values()))
+            return _as_event_location(loc), _precision(doc, loc, m)
+        if found:
+            return None
+    return None
 
 
 #: "according to radio reports broadcast in Bogota", "officials said in Quetta": the place
