@@ -134,3 +134,19 @@ def test_a_foreign_city_by_another_of_its_names_needs_its_country_named(run_doc)
     doc = run_doc("Ghotki, Mar 2 (APP) Members of the Sindh Para Veterinary Staffs Association rallied in Ghotki.",
                   published="2015-03-02", country_hint="PAK")
     assert all(loc.country in (None, "PAK") for loc in doc.locations), [(l.name, l.country) for l in doc.locations]
+
+
+def test_foreign_towns_do_not_vouch_for_each_other_where_the_report_names_its_countries(run_doc):
+    """A big namesake abroad ("Guadalupe", Nuevo León) lent its country to the small ones
+    beside it; only a country, region or dateline named in the report does that now."""
+    doc = run_doc(
+        "San Salvador, Nov 28 (Radio Venceremos) Fighting continues in the north of San Salvador, El Salvador. "
+        "Our forces clashed with troops in Guadalupe, and one soldier died in a clash in San Patricio Neighborhood.",
+        published="1989-11-28",
+    )
+    assert _names(doc)["San Patricio"].country in (None, "SLV")
+
+
+def test_towns_still_vouch_for_each_other_in_a_report_that_names_no_country(run_doc):
+    doc = run_doc("Gunmen attacked a bus between Guadalupe and San Patricio on Monday.", published="1989-11-28")
+    assert _names(doc)["San Patricio"].country == "MEX"

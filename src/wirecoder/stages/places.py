@@ -429,8 +429,8 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
             if not m.candidates:
                 continue
             lo, hi = max(0, i - _CONTEXT_MENTIONS), i + _CONTEXT_MENTIONS + 1
-            countries, regions = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
-            pool = [p for p in m.candidates if not _foreign_small_town(p, countries, hint)]
+            countries, regions, named = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
+            pool = [p for p in m.candidates if not _foreign_small_town(p, countries, named, hint)]
             if m.respelled:  # a loose spelling is believed only where the report's regions allow
                 pool = [p for p in pool if _fits_named_regions(p, regions)]
             if not pool:
@@ -467,9 +467,15 @@ def _gives_way(head: Place, city: Place) -> bool:
                                          and head.admin1 != city.admin1)
 
 
-def _foreign_small_town(p: Place, countries: Counter[str], hint: str | None = None) -> bool:
-    """A small town, or any district or region, of a country the report does not otherwise name."""
-    if not countries or p.feature not in {"city", "admin2", "admin1"} or countries[p.country or ""]:
+def _foreign_small_town(p: Place, countries: Counter[str], named: frozenset[str] = frozenset(),
+                        hint: str | None = None) -> bool:
+    """A small town, or any district or region, of a country the report does not otherwise name.
+    Where the report names countries (by name, region or dateline), other towns alone do not
+    vouch for one more: "Guadalupe, Los Alpes and San Patricio neighborhoods" in a report about
+    San Salvador are not three Mexican towns backing each other up."""
+    if not countries or p.feature not in {"city", "admin2", "admin1"} or (p.country or "") in named:
+        return False
+    if countries[p.country or ""] and not named:
         return False
     if not p.primary:
         return True  # a foreign city by one of its other names ("Para" for Belém) needs its country named
@@ -478,10 +484,12 @@ def _foreign_small_town(p: Place, countries: Counter[str], hint: str | None = No
 
 def _context(
     mentions: list[_Mention], keys: list[str], exclude: _Mention, hint: str | None = None
-) -> tuple[Counter[str], set[tuple[str, str]]]:
-    """Countries and regions the other mentions (``keys``: their folded names) point to."""
+) -> tuple[Counter[str], set[tuple[str, str]], frozenset[str]]:
+    """Countries and regions the other mentions (``keys``: their folded names) point to, and
+    the countries named outright (by a country or region mention, the dateline or the desk)."""
     countries: Counter[str] = Counter({hint: 2} if hint else {})
     regions: set[tuple[str, str]] = set()
+    named: set[str] = {hint} if hint else set()
     own = fold(exclude.text)
     for m, key in zip(mentions, keys, strict=True):
         if m is exclude or m.choice is None or key == own or m.choice in exclude.candidates:
@@ -490,9 +498,11 @@ def _context(
         if p.country:
             weight = 3 if m.method == "dateline" else 2 if p.feature in {"country", "admin1"} else 1
             countries[p.country] += weight
+            if weight > 1:
+                named.add(p.country)
         if p.feature == "admin1" and p.admin1 and p.country:
             regions.add((p.country, p.admin1))
-    return countries, regions
+    return countries, regions, frozenset(named)
 
 
 def _fits_named_regions(p: Place, regions: set[tuple[str, str]]) -> bool:
