@@ -150,3 +150,15 @@ def test_foreign_towns_do_not_vouch_for_each_other_where_the_report_names_its_co
 def test_towns_still_vouch_for_each_other_in_a_report_that_names_no_country(run_doc):
     doc = run_doc("Gunmen attacked a bus between Guadalupe and San Patricio on Monday.", published="1989-11-28")
     assert _names(doc)["San Patricio"].country == "MEX"
+
+
+def test_a_name_before_a_military_unit_word_is_no_place(run_doc):
+    doc = run_doc("San Salvador, Nov 14 (Radio Venceremos) Our forces fought units of the Atlacatl Battalion, Ponce "
+                  "Battalion, Leon Battalion, and other troops near San Miguel today.", published="1989-11-14")
+    assert "León" not in _names(doc) and "San Miguel" in _names(doc)
+
+
+def test_a_foreign_town_named_in_quotes_before_farm_names_the_farm(run_doc):
+    doc = run_doc('Guatemala City, Feb 4 (Efe) The army of Guatemala denied that troops attacked peasants near the '
+                  '"Santo Tomas" Farm in Guatemala, whose owners live in Mexico.', published="1990-02-04")
+    assert all(loc.country != "MEX" or loc.feature == "country" for loc in doc.locations)

@@ -162,3 +162,9 @@ def test_a_note_naming_two_towns_far_from_the_trigger_leaves_the_event_unplaced(
     text = ("Gunmen shot dead a shopkeeper on Monday. The police have opened a case. No group has claimed it. "
             "Two men were arrested last year. One of them was from Multan. The other had lived in Quetta.")
     assert _located(run, text, "2015-06-01", "shot dead") is None
+
+
+def test_a_place_in_the_possessive_ranks_after_the_sentence_s_other_places(run):
+    text = ("Panama City, Nov 16 (Efe) Six Jesuit priests in El Salvador were found dead at dawn today; Panama's "
+            "archbishop said the killing was a crime.")
+    assert _located(run, text, "1989-11-16", "killing")[0].country == "SLV"

@@ -59,12 +59,23 @@ def historical_country(name: str) -> str | None:
 @functools.cache
 def place_words() -> dict[str, frozenset[str]]:
     """``area_suffixes``, ``region_suffixes``, ``settlement_words``, ``facility_words``,
-    ``not_place_words`` (folded)."""
+    ``unit_words``, ``not_place_words`` (folded)."""
     return {k: frozenset(fold(w) for w in v) for k, v in _yaml("place_words.yaml").items()}
 
 
 @functools.cache
 def facility_after() -> re.Pattern[str]:
-    """Matches an institution word right after a position: "(Khairpur) chapter", "(Lahore) Press Club"."""
-    words = sorted(place_words()["facility_words"], key=len, reverse=True)
-    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+    """Matches an institution word right after a position: "(Khairpur) chapter", "(Lahore) Press
+    Club", "("Santo Tomas)" Farm"."""
+    return _words_after("facility_words")
+
+
+@functools.cache
+def unit_after() -> re.Pattern[str]:
+    """Matches a military unit word right after a position: "(Leon) Battalion"."""
+    return _words_after("unit_words")
+
+
+def _words_after(kind: str) -> re.Pattern[str]:
+    words = sorted(place_words()[kind], key=len, reverse=True)
+    return re.compile(r"[\"”’']?[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)

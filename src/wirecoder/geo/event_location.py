@@ -169,6 +169,7 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         if not pairs:
             return None
         return min(pairs, key=lambda p: (not _in_named_regions(p[0], named_regions), _told_from(doc, p[1]),
+                                         _possessive(doc, p[1]),
                                          _width(doc, *p), p[0].lat is None,
                                          bool(home and p[0].country and p[0].country != home), abs(p[1].start - start)))  # fmt: skip
 
@@ -256,6 +257,15 @@ _TOLD_FROM = re.compile(
 def _told_from(doc: Document, m: Span) -> bool:
     """Whether the mention names where the news was told, not where the event happened."""
     return bool(_TOLD_FROM.search(doc.text[max(0, m.start - 80) : m.start]))
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _possessive(doc: Document, m: Span) -> bool:
+    """A name in the possessive ("Panama's archbishop said …") says whose, not where: it ranks
+    after the sentence's other places."""
+    return _POSSESSIVE.match(doc.text, m.end) is not None
 
 
 def home_country(doc: Document) -> str | None:

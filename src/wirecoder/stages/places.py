@@ -20,7 +20,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
-from ..geo.context import facility_after, historical_admin1, historical_country, place_words, spelling_variant
+from ..geo.context import (
+    facility_after,
+    historical_admin1,
+    historical_country,
+    place_words,
+    spelling_variant,
+    unit_after,
+)
 from ..geo.distance import km
 from ..geo.gazetteer import Place, get_gazetteer, score
 from ..geo.names import DATA_DIR, fold
@@ -121,7 +128,8 @@ class Places(Stage):
         _resolve(mentions, doc.country_hint)
         _link_within(doc.text, mentions)
         home = _main_country(mentions, doc.country_hint)
-        mentions = [m for m in mentions if not self._named_institution(doc.text, m, home)]
+        mentions = [m for m in mentions
+                    if not self._named_institution(doc.text, m, home) and not self._names_a_unit(doc.text, m)]
         kept = [m for m in mentions if m.choice or _plausible_unresolved(doc, m)]
         doc.locations = _locations(kept, doc.published)
         return doc
@@ -222,6 +230,12 @@ class Places(Stage):
         return (home is not None and m.choice is not None and m.choice.country not in (None, home)
                 and m.method not in {"dateline", "suffix"} and cls._before_facility(text, m.end)
                 and not _after_locative(text, m.start))
+
+    @staticmethod
+    def _names_a_unit(text: str, m: _Mention) -> bool:
+        """A name before a military unit word names the unit ("the Leon Battalion"), not a place,
+        unless a locative comes right before it."""
+        return m.method != "dateline" and unit_after().match(text, m.end) is not None and not _after_locative(text, m.start)
 
     @staticmethod
     def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
