@@ -168,3 +168,10 @@ def test_a_place_in_the_possessive_ranks_after_the_sentence_s_other_places(run):
     text = ("Panama City, Nov 16 (Efe) Six Jesuit priests in El Salvador were found dead at dawn today; Panama's "
             "archbishop said the killing was a crime.")
     assert _located(run, text, "1989-11-16", "killing")[0].country == "SLV"
+
+
+def test_a_four_word_name_before_an_area_word_is_one_place(run):
+    doc = run("San Salvador, Nov 14 (Radio Venceremos) The enemy shelled houses in the Milagro De La Paz "
+              "neighborhood of San Miguel.", published="1989-11-14")
+    names = {loc.name: loc for loc in doc.locations}
+    assert "Milagro De La Paz" in names and "Milagro" not in names and "La Paz" not in names

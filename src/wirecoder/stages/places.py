@@ -400,6 +400,10 @@ def _joins_name(tok) -> bool:
             and nxt is not None and nxt.lower_ not in _COMPASS)
 
 
+#: How many words a name before an area word may have: "Milagro De La Paz neighborhood".
+_MAX_SUFFIXED_NAME_WORDS = 4
+
+
 def _suffixed_names(sp) -> list[tuple[int, int, str]]:
     """Capitalised names followed by an area or region word: (start, end, name)."""
     words = place_words()
@@ -415,7 +419,7 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
         if not k:
             continue
         j = i
-        while j > 0 and i - j < 3 and toks[j - 1].pos_ == "PROPN" and _NAME_WORD.match(toks[j - 1].text) \
+        while j > 0 and i - j < _MAX_SUFFIXED_NAME_WORDS and toks[j - 1].pos_ == "PROPN" and _NAME_WORD.match(toks[j - 1].text) \
                 and fold(toks[j - 1].text) not in words["not_place_words"]:
             j -= 1
             if j > 1 and _joins_name(toks[j - 1]) and toks[j - 2].pos_ == "PROPN":
