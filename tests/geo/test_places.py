@@ -175,3 +175,16 @@ def test_a_four_word_name_before_an_area_word_is_one_place(run):
               "neighborhood of San Miguel.", published="1989-11-14")
     names = {loc.name: loc for loc in doc.locations}
     assert "Milagro De La Paz" in names and "Milagro" not in names and "La Paz" not in names
+
+
+@pytest.mark.parametrize("text", [
+    "Santiago, Dec 29 (Efe) Rebels have staged three bomb attacks against U.S. properties. One bomb damaged the "
+    "offices of a financial company in Downtown Vina Del Mar.",
+    "Bogota, Jul 7 (Efe) Colombian officials said guerrillas blew up the pipeline that carries crude to the oil "
+    "terminal on Colombia's Atlantic coast, in what they called sabotage. The United States condemned it.",
+])
+def test_common_words_are_no_towns_abroad(run, text):
+    """"Downtown" (Hawaii) and "Atlantic" (Iowa) are towns only by name."""
+    doc = run(text, published="1989-12-29")
+    assert not any(loc.country == "USA" and loc.feature != "country" for loc in doc.locations), \
+        [(loc.name, loc.country) for loc in doc.locations]
