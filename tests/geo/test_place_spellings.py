@@ -134,3 +134,9 @@ def test_town_in_a_list_or_before_an_institution_word_though_tagged_a_person(run
 def test_only_the_whole_name_before_an_institution_word_is_the_town(run_doc):
     doc = run_doc("Activists of the JSQM Shahpur Jahania chapter took out a protest rally.", country_hint="PAK")
     assert "Jahania" not in {loc.name for loc in doc.locations}  # a town of Punjab; Shahpur Jahania is in Sindh
+
+
+def test_a_town_of_unknown_population_can_be_respelled():
+    """GeoNames gives some district seats no population (Panjgur): unknown is not small."""
+    gaz = get_gazetteer()
+    assert "Panjgur" in {p.name for p in gaz.near_spellings("Pangur", "PAK")}

@@ -333,7 +333,7 @@ class Gazetteer:
             rows = self._con.execute(
                 f"SELECT *, 0 FROM places WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)).fetchall()
         return tuple(p for p in (_place(r[:-1], False) for r in rows)
-                     if p.feature != "city" or p.population >= _MIN_RESPELLED_POPULATION)
+                     if p.feature != "city" or p.population >= _MIN_RESPELLED_POPULATION or p.population == 0)
 
     @functools.lru_cache(maxsize=16)  # noqa: B019 - one gazetteer per process
     def _spelling_index(self, iso3: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]]]:
@@ -359,7 +359,8 @@ class Gazetteer:
 
 #: Names shorter than this are too easily one edit from another place ("Mon", "Kani").
 _MIN_RESPELLED = 6
-#: A respelled name stands for a town at least this big (or a district or region).
+#: A respelled name stands for a town at least this big (or a district or region), or one
+#: whose population GeoNames does not know (0: some district seats, such as Panjgur).
 _MIN_RESPELLED_POPULATION = 5_000
 
 
