@@ -140,3 +140,14 @@ def test_a_town_of_unknown_population_can_be_respelled():
     """GeoNames gives some district seats no population (Panjgur): unknown is not small."""
     gaz = get_gazetteer()
     assert "Panjgur" in {p.name for p in gaz.near_spellings("Pangur", "PAK")}
+
+
+def test_a_loose_spelling_after_a_locative_is_the_desk_s_town_even_when_tagged_an_organisation(run_doc):
+    doc = run_doc("A protest rally was taken out in Larkan by a large number of traders against the new tax.",
+                  country_hint="PAK")
+    assert [(loc.name, loc.admin1) for loc in doc.locations] == [("Larkana", "Sindh")]
+
+
+def test_a_loose_spelling_after_a_locative_names_no_country(run_doc):
+    doc = run_doc("Rebels threw a grenade at troops in front of Myanma Posts and Telecommunications.", country_hint="MMR")
+    assert not any(loc.name == "Myanma" for loc in doc.locations)

@@ -122,7 +122,12 @@ class Places(Stage):
             )
             if m.method == "suffix" and m.text[len(m.base):].strip().casefold() in place_words()["region_suffixes"]:
                 m.candidates = tuple(p for p in m.candidates if p.feature in {"admin1", "admin2"})
-            if not m.candidates and _plausible_unresolved(doc, m):
+            if not m.candidates and m.method == "locative":
+                # a name after a locative one edit from a town of the desk is that town, even
+                # where the NER made it an organisation ("in Larkan by a large number"); else no place
+                m.candidates = tuple(p for p in _respelled(m.text, desk) if p.feature == "city")
+                m.respelled = bool(m.candidates)
+            elif not m.candidates and _plausible_unresolved(doc, m):
                 m.candidates = _respelled(m.base or _DESIGNATOR.sub("", m.text), desk)
                 m.respelled = bool(m.candidates)
         _resolve(mentions, doc.country_hint)
@@ -210,6 +215,11 @@ class Places(Stage):
                 if curated or any(self._notable(p, floor) or (not bare and not listed and self._known_spelling(p, floor, desk))
                                   for p in found):
                     add(s, e, "gazetteer")
+                    matched = n
+                    break
+                if not found and locative and any(self._known_spelling(p, floor, desk)
+                                                  for p in _respelled(doc.text[s:e], desk)):
+                    add(s, e, "locative")  # "in Larkan", tagged ORG: resolved like any loose spelling
                     matched = n
                     break
             i += matched or 1
@@ -562,7 +572,7 @@ def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
     it ("Momand Agency", which the NER may make an organisation); not when it is too short
     to be a name ("X."), written in lower case, an abbreviation given in parentheses, or used
     as a modifier ("Baloch activists")."""
-    if m.method in {"gazetteer", "ner:org"} or sum(c.isalpha() for c in m.text) < 3 or not m.text[0].isupper():
+    if m.method in {"gazetteer", "ner:org", "locative"} or sum(c.isalpha() for c in m.text) < 3 or not m.text[0].isupper():
         return False
     if re.search(r"\(\s*" + re.escape(m.text) + r"\s*\)", doc.text):
         return False  # an abbreviation the report spells out: "... Registration Authority (Nadra)"
