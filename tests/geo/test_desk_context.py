@@ -162,3 +162,9 @@ def test_a_foreign_town_named_in_quotes_before_farm_names_the_farm(run_doc):
     doc = run_doc('Guatemala City, Feb 4 (Efe) The army of Guatemala denied that troops attacked peasants near the '
                   '"Santo Tomas" Farm in Guatemala, whose owners live in Mexico.', published="1990-02-04")
     assert all(loc.country != "MEX" or loc.feature == "country" for loc in doc.locations)
+
+
+def test_a_town_of_the_report_s_own_country_before_a_unit_word_stays(run_doc):
+    doc = run_doc("Belfast, Jul 21 (AP) The IRA's Belfast brigade set off twenty bombs across the city on Friday.",
+                  published="1972-07-21")
+    assert "Belfast" in _names(doc) and len(_names(doc)["Belfast"].mentions) == 2

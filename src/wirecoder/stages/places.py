@@ -134,7 +134,7 @@ class Places(Stage):
         _link_within(doc.text, mentions)
         home = _main_country(mentions, doc.country_hint)
         mentions = [m for m in mentions
-                    if not self._named_institution(doc.text, m, home) and not self._names_a_unit(doc.text, m)]
+                    if not self._named_institution(doc.text, m, home) and not self._names_a_unit(doc.text, m, home)]
         kept = [m for m in mentions if m.choice or _plausible_unresolved(doc, m)]
         doc.locations = _locations(kept, doc.published)
         return doc
@@ -242,10 +242,13 @@ class Places(Stage):
                 and not _after_locative(text, m.start))
 
     @staticmethod
-    def _names_a_unit(text: str, m: _Mention) -> bool:
-        """A name before a military unit word names the unit ("the Leon Battalion"), not a place,
-        unless a locative comes right before it."""
-        return m.method != "dateline" and unit_after().match(text, m.end) is not None and not _after_locative(text, m.start)
+    def _names_a_unit(text: str, m: _Mention, home: str | None) -> bool:
+        """A foreign town's name before a military unit word names the unit ("the Leon Battalion"
+        in a Salvadoran report), unless a locative comes right before it. A town of the report's
+        own country there is the unit's area ("the IRA's Belfast brigade … across the city")."""
+        return (home is not None and m.choice is not None and m.choice.country not in (None, home)
+                and m.method != "dateline" and unit_after().match(text, m.end) is not None
+                and not _after_locative(text, m.start))
 
     @staticmethod
     def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
