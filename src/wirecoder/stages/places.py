@@ -231,24 +231,20 @@ class Places(Stage):
         """An institution word follows: "Khairpur chapter", "Moro Press club"."""
         return facility_after().match(text, end) is not None
 
-    @classmethod
-    def _named_institution(cls, text: str, m: _Mention, home: str | None) -> bool:
+    @staticmethod
+    def _named_institution(text: str, m: _Mention, home: str | None) -> bool:
         """A foreign town's name before an institution word, not after a locative, names the
         institution ("director of the Columbus school" in a Medellin report, "the Santa Teresa
         hospital" in a Salvadoran one); a town of the report's own country there is its town
         ("Moro Press club")."""
-        return (home is not None and m.choice is not None and m.choice.country not in (None, home)
-                and m.method not in {"dateline", "suffix"} and cls._before_facility(text, m.end)
-                and not _after_locative(text, m.start))
+        return _foreign_town_before(text, m, home, facility_after())
 
     @staticmethod
     def _names_a_unit(text: str, m: _Mention, home: str | None) -> bool:
         """A foreign town's name before a military unit word names the unit ("the Leon Battalion"
         in a Salvadoran report), unless a locative comes right before it. A town of the report's
         own country there is the unit's area ("the IRA's Belfast brigade … across the city")."""
-        return (home is not None and m.choice is not None and m.choice.country not in (None, home)
-                and m.method != "dateline" and unit_after().match(text, m.end) is not None
-                and not _after_locative(text, m.start))
+        return _foreign_town_before(text, m, home, unit_after())
 
     @staticmethod
     def _allowed(text: str, s: int, e: int, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
@@ -438,8 +434,8 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
         if not k:
             continue
         j = i
-        while j > 0 and i - j < _MAX_SUFFIXED_NAME_WORDS and toks[j - 1].pos_ == "PROPN" and _NAME_WORD.match(toks[j - 1].text) \
-                and fold(toks[j - 1].text) not in words["not_place_words"]:
+        while j > 0 and i - j < _MAX_SUFFIXED_NAME_WORDS and toks[j - 1].pos_ == "PROPN" \
+                and _NAME_WORD.match(toks[j - 1].text) and fold(toks[j - 1].text) not in words["not_place_words"]:
             j -= 1
             if j > 1 and _joins_name(toks[j - 1]) and toks[j - 2].pos_ == "PROPN":
                 j -= 1  # "Ye-U township": the hyphen is inside the name
@@ -568,6 +564,14 @@ def _in_context(p: Place, countries: Counter[str], regions: set[tuple[str, str]]
     if p.country and p.admin1 and (p.country, p.admin1) in regions and p.feature != "admin1":
         s += 4.0
     return s
+
+
+def _foreign_town_before(text: str, m: _Mention, home: str | None, words_after: re.Pattern[str]) -> bool:
+    """A town of another country than the report's, named right before one of ``words_after``
+    and not after a locative (the dateline and "<Name> district" are the report's own words)."""
+    return (home is not None and m.choice is not None and m.choice.country not in (None, home)
+            and m.method not in {"dateline", "suffix"} and words_after.match(text, m.end) is not None
+            and not _after_locative(text, m.start))
 
 
 def _after_locative(text: str, start: int) -> bool:
