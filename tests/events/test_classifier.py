@@ -30,6 +30,8 @@ def _items() -> list[LabelledText]:
 def test_featurize_adds_cue_tokens() -> None:
     assert "cueremoteexplosivelandmineied" in featurize("An IED exploded.")
     assert featurize("The ministers met.") == "The ministers met."
+    assert "territorybynonstate" in featurize("Rebels recaptured the town.")
+    assert "territorybystate" in featurize("The army recaptured the town.")
 
 
 def test_train_predict_and_round_trip(tmp_path: Path) -> None:

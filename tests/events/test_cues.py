@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.events.lexicon import NONE, PROTESTS_OR_RIOTS, deciding_cue, decisive_sub_event, find_cues, taxonomy
+from wirecoder.events.lexicon import (
+    NONE,
+    PROTESTS_OR_RIOTS,
+    deciding_cue,
+    decisive_sub_event,
+    find_cues,
+    taxonomy,
+    territory_taker,
+)
 
 
 @pytest.mark.parametrize(
@@ -128,3 +136,21 @@ def test_one_sided_border_fire(text: str, one_sided: bool) -> None:
 def test_a_military_aircraft_that_crashed_is_no_air_strike() -> None:
     assert not any(c.sub_event_type == "Air/drone strike"
                    for c in find_cues("Two military aircraft crashed off the coast early Saturday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Rebels have recaptured a village in the west, activists said.", "non_state"),
+        ("Al-Shabaab fighters retook the town of Bulo Burte on Monday.", "non_state"),
+        ("The town of Mocimboa da Praia was seized by insurgents overnight.", "non_state"),
+        ("Government troops recaptured Palmyra from the Islamic State group.", "state"),
+        ("The junta's soldiers occupied three hill posts of the Kachin ethnic army.", "state"),
+        ("Fighters retook the hill from government forces.", "non_state"),
+        ("They retook the hill from government forces.", "non_state"),
+        ("The army took control of the border crossing at Kurmuk.", "state"),
+        ("Police arrested two men in Kano.", None),
+    ],
+)
+def test_territory_taker_reads_who_took_the_ground(text: str, side: str | None) -> None:
+    assert territory_taker(text) == side

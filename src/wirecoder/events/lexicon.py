@@ -237,3 +237,38 @@ class AttributionCues:
 def attribution_cues() -> AttributionCues:
     raw = load_data("attribution.yaml")
     return AttributionCues(*(compile_patterns(raw[k]) for k in ("claim", "no_claim", "allege", "unidentified")))
+
+
+@dataclass(frozen=True)
+class _Territory:
+    verbs: re.Pattern[str]
+    sides: re.Pattern[str]  # named groups ``non_state`` and ``state``
+
+
+@functools.cache
+def _territory() -> _Territory:
+    raw = load_data("cues.yaml")["territory"]
+    sides = "|".join(f"(?P<{side}>{_alternation(raw[side])})" for side in ("non_state", "state"))
+    return _Territory(compile_patterns(raw["verbs"]), re.compile(rf"(?<![\w-])(?:{sides})(?![\w-])", re.IGNORECASE))
+
+
+def _side(match: re.Match[str] | None) -> str | None:
+    return None if match is None else ("non_state" if match.group("non_state") else "state")
+
+
+def territory_taker(text: str) -> str | None:
+    """Which side took ground in the text's first capture that names one: ``"state"``,
+    ``"non_state"`` or None. The agent of a passive ("seized by militants") wins, then the
+    nearest side named before the verb in its sentence ("rebels have recaptured"), then
+    the side it was taken from ("retook the town from government forces")."""
+    lex = _territory()
+    for verb in lex.verbs.finditer(text):
+        after = re.split(r"[.;]", text[verb.end() : verb.end() + 120], maxsplit=1)[0]
+        if (agent := re.match(r"\s+by\s+(?:the\s+)?", after)) and (side := _side(lex.sides.match(after, agent.end()))):
+            return side
+        before = re.split(r"[.;!?]\s", text[max(0, verb.start() - 120) : verb.start()])[-1]
+        if side := _side(([None] + list(lex.sides.finditer(before)))[-1]):
+            return side
+        if (source := re.search(r"\bfrom\s+(?:the\s+)?", after)) and (side := _side(lex.sides.match(after, source.end()))):
+            return "state" if side == "non_state" else "non_state"
+    return None
