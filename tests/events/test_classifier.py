@@ -32,6 +32,7 @@ def test_featurize_adds_cue_tokens() -> None:
     assert featurize("The ministers met.") == "The ministers met."
     assert "territorybynonstate" in featurize("Rebels recaptured the town.")
     assert "territorybystate" in featurize("The army recaptured the town.")
+    assert "cueaccident" in featurize("A gas cylinder exploded in the market.")
 
 
 def test_train_predict_and_round_trip(tmp_path: Path) -> None:

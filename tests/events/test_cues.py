@@ -7,6 +7,7 @@ import pytest
 from wirecoder.events.lexicon import (
     NONE,
     PROTESTS_OR_RIOTS,
+    classifier_hints,
     deciding_cue,
     decisive_sub_event,
     find_cues,
@@ -27,6 +28,9 @@ from wirecoder.events.lexicon import (
         ("Gunmen abducted three aid workers in Borno.", "Abduction/forced disappearance"),
         ("Hundreds staged a sit-in outside the press club.", "Peaceful protest"),
         ("Police fired tear gas at the demonstrators.", "Protest with intervention"),
+        ("Police detained dozens of protesters in Minsk.", "Protest with intervention"),
+        ("Security forces used live ammunition against the marchers in Khartoum.", "Excessive force against protesters"),
+        ("Demonstrators hurled stones at the police in Tebourba.", "Violent demonstration"),
         ("Troops and rebels clashed near Kidal.", "Armed clash"),
         ("Police arrested five suspects in Karachi.", "Arrests"),
         ("Military planes pounded militant hideouts in the valley.", "Air/drone strike"),
@@ -154,3 +158,19 @@ def test_a_military_aircraft_that_crashed_is_no_air_strike() -> None:
 )
 def test_territory_taker_reads_who_took_the_ground(text: str, side: str | None) -> None:
     assert territory_taker(text) == side
+
+
+@pytest.mark.parametrize(
+    ("text", "hints"),
+    [
+        ("A gas cylinder exploded in a restaurant in Lagos, killing four.", {"accident"}),
+        ("A ferry capsized on Lake Kivu.", {"accident"}),
+        ("Soldiers defused two IEDs planted under a bridge near Kidal.", {"weaponsfound"}),
+        ("A cache of rifles and ammunition was recovered in Sagaing.", {"weaponsfound"}),
+        ("JNIM claimed responsibility for the ambush.", {"blame"}),
+        ("The ministry rejected accusations that its jets bombed the market.", {"blame"}),
+        ("Gunmen shot dead a teacher in Sokoto.", set()),
+    ],
+)
+def test_classifier_hints(text: str, hints: set[str]) -> None:
+    assert classifier_hints(text) == hints

@@ -339,6 +339,12 @@ def test_a_raid_with_a_gunfight_read_as_arrests_is_an_armed_clash() -> None:
     assert decided is not None and decided[:2] == ("Battles", "Armed clash") and decided[3] == "classifier+fight-check"
 
 
+def test_weapons_recovered_in_a_clash_are_part_of_the_battle() -> None:
+    text = "Eight gunmen died in a clash with troops near Gao and a cache of rifles was recovered."
+    decided = _decided(text, "Strategic developments", "Disrupted weapons use")
+    assert decided is not None and decided[:2] == ("Battles", "Armed clash") and decided[3] == "classifier+fight-check"
+
+
 @pytest.mark.parametrize("text", [
     "Police arrested five suspects during a search operation in Maiduguri.",
     "Police arrested five suspects in Maiduguri; there was no exchange of fire.",

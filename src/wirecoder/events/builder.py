@@ -68,8 +68,9 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t == "Protests"])
             sub = cue.sub_event_type if cue and cue.sub_event_type else "Peaceful protest"
             return "Protests", sub, pred.confidence, "classifier+riot-cue-check"
-        if pred.sub_event_type == "Arrests" and tells_of_a_fight(window.text()):
-            # "an intense gun fight ensued during a raid ... an operative was arrested"
+        if pred.sub_event_type in ("Arrests", "Disrupted weapons use") and tells_of_a_fight(window.text()):
+            # "an intense gun fight ensued during a raid ... an operative was arrested";
+            # militants "died in a clash" in which weapons were recovered
             return "Battles", "Armed clash", pred.confidence, "classifier+fight-check"
         if pred.event_type == "Battles" and "Air/drone strike" in cue_subs and "Armed clash" not in cue_subs:
             # jets pounding hideouts with no word of a fight on the ground: a strike from the

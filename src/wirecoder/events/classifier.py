@@ -28,7 +28,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from sklearn.svm import LinearSVC
 
 from .corpora import LabelledText
-from .lexicon import NONE, find_cues, taxonomy, territory_taker
+from .lexicon import NONE, classifier_hints, find_cues, taxonomy, territory_taker
 
 ARTEFACT = "event_classifier.joblib"
 FORMAT_VERSION = 1
@@ -66,9 +66,11 @@ def _model(n_texts: int) -> Pipeline:
 
 def featurize(text: str) -> str:
     """The text plus one token per trigger cue's sub-event type, so the model can
-    weigh the curated lexicon against the words ("cuesuicidebomb"), and one for the side
-    that took ground ("territorybynonstate": rebels "recaptured" a town)."""
+    weigh the curated lexicon against the words ("cuesuicidebomb"; "cueaccident" for a
+    gas explosion or a crash), and one for the side that took ground
+    ("territorybynonstate": rebels "recaptured" a town)."""
     tags = {"cue" + "".join(ch for ch in (c.sub_event_type or "generic").lower() if ch.isalnum()) for c in find_cues(text)}
+    tags |= {"cue" + name for name in classifier_hints(text)}
     if taker := territory_taker(text):
         tags.add("territoryby" + taker.replace("_", ""))
     return text + " " + " ".join(sorted(tags)) if tags else text

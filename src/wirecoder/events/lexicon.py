@@ -96,6 +96,7 @@ class _Cues:
     border_firing: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     armed_opponent: re.Pattern[str]
     political_violence: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+    hints: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def _security_victims(raw: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -125,6 +126,7 @@ def _cues() -> _Cues:
         political_violence=tuple(
             compile_patterns(raw["political_violence"][k]) for k in ("violence", "rivals", "armed_groups")
         ),
+        hints=tuple((name, compile_patterns(pats)) for name, pats in raw["classifier_hints"].items()),
     )
 
 
@@ -167,6 +169,12 @@ def decisive_sub_event(text: str) -> str | None:
 def deaths_at_protest(text: str) -> bool:
     """Whether the text tells of deaths at the protest itself, not ones it protests."""
     return bool(_cues().protest_deaths.search(text))
+
+
+def classifier_hints(text: str) -> set[str]:
+    """The names of the ``cues.yaml`` ``classifier_hints`` found in the text ("accident",
+    "weaponsfound", "blame"): features for the classifier, never rules."""
+    return {name for name, pattern in _cues().hints if pattern.search(text)}
 
 
 def harms_security_forces(text: str) -> bool:
