@@ -169,6 +169,9 @@ def test_territory_taker_reads_who_took_the_ground(text: str, side: str | None) 
         ("A cache of rifles and ammunition was recovered in Sagaing.", {"weaponsfound"}),
         ("JNIM claimed responsibility for the ambush.", {"blame"}),
         ("The ministry rejected accusations that its jets bombed the market.", {"blame"}),
+        ("Police seized counterfeit notes from a drug gang in Kolkata.", {"crime"}),
+        ("The army redeployed troops to the observation points around Idlib.", {"deployment"}),
+        ("Two policemen deployed for the security of the complex were shot dead.", set()),
         ("Gunmen shot dead a teacher in Sokoto.", set()),
     ],
 )
