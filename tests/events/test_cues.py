@@ -31,6 +31,13 @@ from wirecoder.events.lexicon import (
         ("Police detained dozens of protesters in Minsk.", "Protest with intervention"),
         ("Security forces used live ammunition against the marchers in Khartoum.", "Excessive force against protesters"),
         ("Demonstrators hurled stones at the police in Tebourba.", "Violent demonstration"),
+        ("Demonstrators clashed with security forces in Caracas.", "Violent demonstration"),
+        ("The two sides agreed to a ceasefire in Juba.", "Agreement"),
+        ("Mali freed 30 rebels in exchange for the release of 16 soldiers.", "Agreement"),
+        ("Turkish forces set up two military bases near Zakho.", "Headquarters or base established"),
+        ("Police discovered pistols in a bus near Dessie.", "Disrupted weapons use"),
+        ("About 10,000 fighters defected to the president's faction.", "Change to group/activity"),
+        ("One man molested her before she ran away.", "Sexual violence"),
         ("Troops and rebels clashed near Kidal.", "Armed clash"),
         ("Police arrested five suspects in Karachi.", "Arrests"),
         ("Military planes pounded militant hideouts in the valley.", "Air/drone strike"),
@@ -177,3 +184,9 @@ def test_territory_taker_reads_who_took_the_ground(text: str, side: str | None) 
 )
 def test_classifier_hints(text: str, hints: set[str]) -> None:
     assert classifier_hints(text) == hints
+
+
+def test_ground_taken_is_a_generic_cue_whose_side_decides() -> None:
+    cues = find_cues("Troopers captured two NPA camps in Abra over the weekend.")
+    assert [c.text for c in cues] == ["captured two NPA camps"] and not cues[0].specific
+    assert deciding_cue(cues) is None
