@@ -187,6 +187,6 @@ def test_classifier_hints(text: str, hints: set[str]) -> None:
 
 
 def test_ground_taken_is_a_generic_cue_whose_side_decides() -> None:
-    cues = find_cues("Troopers captured two NPA camps in Abra over the weekend.")
-    assert [c.text for c in cues] == ["captured two NPA camps"] and not cues[0].specific
+    cues = find_cues("Troopers captured two New People's Army (NPA) camps in Abra over the weekend.")
+    assert [c.text for c in cues] == ["captured two New People's Army (NPA) camps"] and not cues[0].specific
     assert deciding_cue(cues) is None
