@@ -61,7 +61,8 @@ def _model(n_texts: int) -> Pipeline:
                                       max_features=60000)),
         ]
     )
-    return make_pipeline(features, LinearSVC(C=0.5, class_weight="balanced"))
+    # a fixed seed: the dual solver shuffles rows, and the artefact must be reproducible
+    return make_pipeline(features, LinearSVC(C=0.5, class_weight="balanced", random_state=0))
 
 
 def featurize(text: str) -> str:
@@ -145,6 +146,8 @@ class EventClassifier:
         return out
 
     def save(self, path: Path) -> None:
+        for model in (self.coarse, self.fine):
+            _drop_process_state(model)
         joblib.dump(
             {"version": FORMAT_VERSION, "coarse": self.coarse, "fine": self.fine, "weight": self.weight,
              "trained_on": sorted(self.trained_on)},
@@ -155,6 +158,16 @@ class EventClassifier:
     def load(cls, path: Path) -> EventClassifier:
         blob = joblib.load(path)
         return cls(blob["coarse"], blob["fine"], blob["weight"], frozenset(blob.get("trained_on", ())))
+
+
+def _drop_process_state(model: Pipeline | None) -> None:
+    """Forget what only holds in this process, so that the same training data gives the
+    same artefact bytes: scikit-learn's vectorizers keep ``id(stop_words)``, a memory
+    address, to skip re-checking their stop-word list."""
+    if model is None:
+        return
+    for _, vectorizer in model.steps[0][1].transformer_list:
+        vars(vectorizer).pop("_stop_words_id", None)
 
 
 def row_fingerprint(key: str) -> str:

@@ -89,7 +89,7 @@ def cv_tfidf_svm(texts: list[str], labels: list[str], keys: list[str], folds: in
             for i in test:
                 preds[i] = labels[train[0]] if train else ""
             continue
-        model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), LinearSVC())
+        model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), LinearSVC(random_state=0))
         model.fit([texts[i] for i in train], [labels[i] for i in train])
         for i, p in zip(test, model.predict([texts[i] for i in test]), strict=True):
             preds[i] = str(p)
