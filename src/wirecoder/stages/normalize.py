@@ -2,12 +2,13 @@
 
 Offsets everywhere index the text *as stored*, so normalisation happens once, here:
 Unicode NFC, newlines to ``\\n``, no-break and zero-width spaces made plain (same
-length where possible). Then the header gives ``published`` (unless metadata already
-did) and the dateline.
+length where possible), Mac Roman punctuation mis-read as Latin-1 put back. Then the
+header gives ``published`` (unless metadata already did) and the dateline.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..document import Document
@@ -19,10 +20,28 @@ from ..records import Dateline
 _SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u200b": None, "\ufeff": None})
 
 
+#: Mac Roman punctuation read as Latin-1 ("aÊprotestÊrally", "governmentÕs"): the byte of a
+#: Mac no-break space, apostrophe, quotes and dashes shows as a capital letter.
+_MAC_ROMAN_SLIPS = {"Ê": " ", "Õ": "’", "Ô": "‘", "Ò": "“", "Ó": "”", "Ð": "–", "Ñ": "—"}
+_MAC_ROMAN_TABLE = str.maketrans(_MAC_ROMAN_SLIPS)
+_SLIP_IN_A_WORD = re.compile(r"[a-z][ÊÕÔÒÓÐÑ]|[ÊÕÔÒÓÐÑ][a-z]")
+
+
+def _repair_mac_roman(text: str) -> str:
+    """Undo Mac Roman punctuation decoded as Latin-1, one character for one (offsets hold).
+    Only for text whose every other character is ASCII and where such a capital touches a
+    lower-case letter: Portuguese or Spanish, with its own accents ("AÇÕES", "PÕE"), stays."""
+    if not _SLIP_IN_A_WORD.search(text):
+        return text
+    if any(ord(ch) > 127 and ch not in _MAC_ROMAN_SLIPS for ch in text):
+        return text
+    return text.translate(_MAC_ROMAN_TABLE)
+
+
 def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_SAME_LENGTH)
+    return _repair_mac_roman(text.translate(_SAME_LENGTH))
 
 
 @register_stage("wirecoder.normalize.v1")
