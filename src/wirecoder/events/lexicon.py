@@ -97,6 +97,8 @@ class _Cues:
     armed_opponent: re.Pattern[str]
     political_violence: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     hints: tuple[tuple[str, re.Pattern[str]], ...]
+    territory_verbs: re.Pattern[str]
+    territory_sides: re.Pattern[str]  # named groups ``non_state`` and ``state``
 
 
 def _security_victims(raw: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -127,7 +129,15 @@ def _cues() -> _Cues:
             compile_patterns(raw["political_violence"][k]) for k in ("violence", "rivals", "armed_groups")
         ),
         hints=tuple((name, compile_patterns(pats)) for name, pats in raw["classifier_hints"].items()),
+        territory_verbs=compile_patterns(raw["territory"]["verbs"]),
+        territory_sides=_territory_sides(raw["territory"]),
     )
+
+
+def _territory_sides(raw: dict[str, list[str]]) -> re.Pattern[str]:
+    """One pattern naming either side, ``non_state`` tried first at each place."""
+    sides = "|".join(f"(?P<{side}>{_alternation(raw[side])})" for side in ("non_state", "state"))
+    return re.compile(rf"(?<![\w-])(?:{sides})(?![\w-])", re.IGNORECASE)
 
 
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
@@ -173,7 +183,7 @@ def deaths_at_protest(text: str) -> bool:
 
 def classifier_hints(text: str) -> set[str]:
     """The names of the ``cues.yaml`` ``classifier_hints`` found in the text ("accident",
-    "weaponsfound", "blame"): features for the classifier, never rules."""
+    "weaponsfound", "crime", …): features for the classifier, never rules."""
     return {name for name, pattern in _cues().hints if pattern.search(text)}
 
 
@@ -247,19 +257,6 @@ def attribution_cues() -> AttributionCues:
     return AttributionCues(*(compile_patterns(raw[k]) for k in ("claim", "no_claim", "allege", "unidentified")))
 
 
-@dataclass(frozen=True)
-class _Territory:
-    verbs: re.Pattern[str]
-    sides: re.Pattern[str]  # named groups ``non_state`` and ``state``
-
-
-@functools.cache
-def _territory() -> _Territory:
-    raw = load_data("cues.yaml")["territory"]
-    sides = "|".join(f"(?P<{side}>{_alternation(raw[side])})" for side in ("non_state", "state"))
-    return _Territory(compile_patterns(raw["verbs"]), re.compile(rf"(?<![\w-])(?:{sides})(?![\w-])", re.IGNORECASE))
-
-
 def _side(match: re.Match[str] | None) -> str | None:
     return None if match is None else ("non_state" if match.group("non_state") else "state")
 
@@ -269,14 +266,16 @@ def territory_taker(text: str) -> str | None:
     ``"non_state"`` or None. The agent of a passive ("seized by militants") wins, then the
     nearest side named before the verb in its sentence ("rebels have recaptured"), then
     the side it was taken from ("retook the town from government forces")."""
-    lex = _territory()
-    for verb in lex.verbs.finditer(text):
+    cues = _cues()
+    sides = cues.territory_sides
+    for verb in cues.territory_verbs.finditer(text):
         after = re.split(r"[.;]", text[verb.end() : verb.end() + 120], maxsplit=1)[0]
-        if (agent := re.match(r"\s+by\s+(?:the\s+)?", after)) and (side := _side(lex.sides.match(after, agent.end()))):
+        if (agent := re.match(r"\s+by\s+(?:the\s+)?", after)) and (side := _side(sides.match(after, agent.end()))):
             return side
         before = re.split(r"[.;!?]\s", text[max(0, verb.start() - 120) : verb.start()])[-1]
-        if side := _side(([None] + list(lex.sides.finditer(before)))[-1]):
+        named = list(sides.finditer(before))
+        if named and (side := _side(named[-1])):
             return side
-        if (source := re.search(r"\bfrom\s+(?:the\s+)?", after)) and (side := _side(lex.sides.match(after, source.end()))):
+        if (source := re.search(r"\bfrom\s+(?:the\s+)?", after)) and (side := _side(sides.match(after, source.end()))):
             return "state" if side == "non_state" else "non_state"
     return None
