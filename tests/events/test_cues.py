@@ -30,6 +30,7 @@ from wirecoder.events.lexicon import (
         ("Police fired tear gas at the demonstrators.", "Protest with intervention"),
         ("Police detained dozens of protesters in Minsk.", "Protest with intervention"),
         ("Security forces used live ammunition against the marchers in Khartoum.", "Excessive force against protesters"),
+        ("Four protesters died from gunfire outside the consulate in Karbala.", "Excessive force against protesters"),
         ("Demonstrators hurled stones at the police in Tebourba.", "Violent demonstration"),
         ("Demonstrators clashed with security forces in Caracas.", "Violent demonstration"),
         ("The two sides agreed to a ceasefire in Juba.", "Agreement"),
