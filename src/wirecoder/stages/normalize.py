@@ -24,7 +24,8 @@ _SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t":
 #: Mac no-break space, apostrophe, quotes and dashes shows as a capital letter.
 _MAC_ROMAN_SLIPS = {"Ê": " ", "Õ": "’", "Ô": "‘", "Ò": "“", "Ó": "”", "Ð": "–", "Ñ": "—"}
 _MAC_ROMAN_TABLE = str.maketrans(_MAC_ROMAN_SLIPS)
-_SLIP_IN_A_WORD = re.compile(r"[a-z][ÊÕÔÒÓÐÑ]|[ÊÕÔÒÓÐÑ][a-z]")
+_SLIPS = "".join(_MAC_ROMAN_SLIPS)
+_SLIP_IN_A_WORD = re.compile(f"[a-z][{_SLIPS}]|[{_SLIPS}][a-z]")
 
 
 def _repair_mac_roman(text: str) -> str:
