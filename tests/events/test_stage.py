@@ -107,6 +107,39 @@ def test_two_separate_events(code) -> None:
     assert second.fatalities == 0
 
 
+def test_same_kind_in_distant_towns_is_two_events(code) -> None:
+    # ACLED's unit is one place: a second bombing 200 km away is another event, with no
+    # "separate incident" to say so
+    doc = code(
+        "Lagos, May 6 (Reuters) A bomb exploded at a market in Maiduguri on Sunday, killing five traders. "
+        "Hours later a second bomb exploded at a bus station in Yola, killing two passengers.",
+        published="2025-05-06",
+    )
+    assert [(e.sub_event_type, e.location.name if e.location else None, e.fatalities) for e in doc.events] == [
+        ("Remote explosive/landmine/IED", "Maiduguri", 5), ("Remote explosive/landmine/IED", "Yola", 2)]
+
+
+def test_same_town_told_twice_is_one_event(code) -> None:
+    doc = code(
+        "Lagos, May 6 (Reuters) A bomb exploded at a market in Maiduguri on Sunday, killing five traders. "
+        "The blast in Maiduguri also destroyed several stalls.",
+        published="2025-05-06",
+    )
+    assert len(doc.events) == 1
+
+
+def test_short_quoted_name_does_not_quote_the_report(code) -> None:
+    # the closing mark of "Citicorp" must not pair with the next opening one and hide the
+    # bombing sentences between them as quoted words
+    doc = code(
+        'Santiago, Dec 29 (EFE) A bomb exploded at the "Citicorp" offices in Santiago today, causing damage. '
+        "Later another bomb exploded at a school in Valparaiso, police said. "
+        'The group left pamphlets at the "Citicorp" building.',
+        published="1989-12-29",
+    )
+    assert [e.location.name if e.location else None for e in doc.events] == ["Santiago", "Valparaíso"]
+
+
 def test_blamed_group_is_alleged(code) -> None:
     doc = code(
         "Kabul, Oct 2 (AP) A roadside bomb killed three soldiers in Kandahar province on Wednesday. "

@@ -3,9 +3,11 @@
 A sentence opens or extends an event window when it carries a trigger cue outside a
 quotation (quotes condemning an attack are not events) and is not an accusation (an
 allegation is never an event). A toll sentence without a trigger ("Four soldiers were
-killed") extends the open window. A new window opens at "in a separate incident" or when
-a specific cue of another kind of event comes with its own place or date: ACLED's unit
-is one type, one actor pair, one place, one day.
+killed") extends the open window. A new window opens at "in a separate incident", when
+a specific cue of another kind of event comes with its own place or date, or when a
+specific cue comes with a town far from every town of the open window ("a bomb went off
+in Santiago … another exploded in Vina del Mar"): ACLED's unit is one type, one actor
+pair, one place, one day.
 """
 
 from __future__ import annotations
@@ -14,12 +16,21 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..geo.distance import km
+from ..records import Location
 from .lexicon import Cue, attribution_cues, find_cues, starts_separate_event, taxonomy
 
-_QUOTE = re.compile(r"[\"“«][^\"”»]{15,}?[\"”»]")
+#: Quotation mark pairs, taken in order so a short one ("Citicorp") never pairs its closing
+#: mark with the next one's opening; only the long ones are quoted words.
+_QUOTE = re.compile(r"[\"“«][^\"”»]*[\"”»]")
+_QUOTE_MIN_CHARS = 15
 _ACCUSING = re.compile(r"\b(?:alleged|alleges|alleging|accused|accuses|accusing|blamed|blames|claimed|claims)\b(?! responsibility)", re.I)
 #: Generic cues too weak to open an event alone ("aimed at targeting", "violence").
 _WEAK = re.compile(r"(?i)violence|targett?ed|firing|wounded|injured")
+#: Places precise enough to tell two events apart (a region or country holds many towns).
+_LOCAL_FEATURES = {"city", "admin2"}
+#: Towns further apart than this are two event places (ACLED's own "same place" radius).
+_OTHER_PLACE_KM = 25.0
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|deaths?|injured|wounded|lives|bodies|martyred|slain)\b", re.I)
 
 
@@ -66,7 +77,7 @@ def quote_spans(doc: Document) -> list[tuple[int, int]]:
     """Quoted words: direct statements found by the statements stage, and any long
     quotation marks pair (so the rule holds when that stage found no speaker)."""
     spans = [(s.start, s.end) for s in doc.statements if s.kind == "direct"]
-    spans += [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+    spans += [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text) if m.end() - m.start() - 2 >= _QUOTE_MIN_CHARS]
     return spans
 
 
@@ -112,6 +123,23 @@ def _own_place_or_date(doc: Document, sent: Sentence) -> bool:
     return places or dates
 
 
+def _towns_in(doc: Document, start: int, end: int) -> list[Location]:
+    return [loc for loc in doc.locations if loc.feature in _LOCAL_FEATURES and loc.lat is not None
+            and any(start <= m.start < end for m in loc.mentions)]
+
+
+def _elsewhere(doc: Document, window: Window, sent: Sentence) -> bool:
+    """The sentence's specific cue happens at towns all far from every town the open window
+    names: another event. A window that names no town yet is only being placed."""
+    if not sent.cues or not any(c.specific for c in sent.cues):
+        return False
+    here = _towns_in(doc, sent.start, sent.end)
+    there = [t for s in window.sentences for t in _towns_in(doc, s.start, s.end)]
+    return bool(here and there) and all(
+        km(a.lat, a.lon, b.lat, b.lon) > _OTHER_PLACE_KM for a in here for b in there  # type: ignore[arg-type]
+    )
+
+
 def event_windows(doc: Document) -> list[Window]:
     """Group the report's sentences into event windows, in text order."""
     windows: list[Window] = []
@@ -124,7 +152,8 @@ def event_windows(doc: Document) -> list[Window]:
                 continue
             groups = {taxonomy().coarse(c.sub_event_type) for c in sent.cues if c.sub_event_type}
             new_kind = bool(groups) and bool(current.groups()) and not (groups & current.groups())
-            if starts_separate_event(sent.text) or (new_kind and _own_place_or_date(doc, sent)):
+            if (starts_separate_event(sent.text) or (new_kind and _own_place_or_date(doc, sent))
+                    or _elsewhere(doc, current, sent)):
                 current = Window([sent])
                 windows.append(current)
             else:
