@@ -48,6 +48,12 @@ def test_names_the_ner_missed_and_common_words_are_not_places(run):
     assert not names & {"Police", "May"}
 
 
+def test_part_of_town_word_after_a_locative(run):
+    # the tagger makes "Vina Del Mar" a person; "in downtown" still says where
+    doc = run("A bomb destroyed the offices of a bank in Downtown Vina Del Mar, police said.")
+    assert [loc.name for loc in doc.locations] == ["Viña del Mar"]
+
+
 def test_event_location_same_sentence_near_and_region(run):
     text = "QUETTA, Sep 5 (IANS) - Gunmen opened fire near Kalat on Friday. Police said three died.\n\nIn Sindh, a blast wounded two."
     doc = run(text)

@@ -41,8 +41,11 @@ _REGION_BODY_LABELS = {"ORG", "NORP", "EVENT"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
-#: ("killed in Lashio" as PERSON), a name is a place only after a locative word.
-_LOCATIVE = re.compile(r"\b(?:in|at|of|near|around|from|outside|to|into|coded as)\s+$", re.I)
+#: ("killed in Lashio" as PERSON), a name is a place only after a locative word (and a
+#: part-of-town word: "in downtown Vina del Mar").
+_LOCATIVE = re.compile(r"\b(?:in|at|of|near|around|from|outside|to|into|coded as)\s+(?:(?:downtown|uptown|central)\s+)?$", re.I)
+#: How many characters before a name the locative word is looked for in.
+_LOCATIVE_REACH = 20
 #: "cities such as Bahawalpur": a town named in a list, which the NER often takes for a person.
 _LISTED = re.compile(r"\b(?:such as|including|like|especially|notably)\s+$", re.I)
 #: "near Mir Ali": a name after these is a place even when the NER says PERSON.
@@ -193,7 +196,7 @@ class Places(Stage):
         while i < len(tokens):
             matched = 0
             s = tokens[i].idx
-            before = doc.text[max(0, s - 12) : s]
+            before = doc.text[max(0, s - _LOCATIVE_REACH) : s]
             locative = bool(_LOCATIVE.search(before))
             # "cities such as Bahawalpur", "JSQM Khairpur chapter": a town the tagger took for a person
             listed = bool(_LISTED.search(before))  # only a sizeable town: "including Ali Khan" is a man
@@ -254,7 +257,7 @@ class Places(Stage):
         the second tagged PERSON)."""
         for a, b in blocked:
             if s < b and e > a:
-                before = text[max(0, s - 12) : s] if s <= a else text[a:s]
+                before = text[max(0, s - _LOCATIVE_REACH) : s] if s <= a else text[a:s]
                 if _LOCATIVE.search(before):
                     return True
                 conj = _COORDINATED.search(text[max(0, a - 8) : a]) if (s, e) == (a, b) else None
@@ -576,7 +579,7 @@ def _foreign_town_before(text: str, m: _Mention, home: str | None, words_after: 
 
 def _after_locative(text: str, start: int) -> bool:
     """Whether a locative word ("in", "near", "outside") comes right before ``start``."""
-    return _LOCATIVE.search(text[max(0, start - 12) : start]) is not None
+    return _LOCATIVE.search(text[max(0, start - _LOCATIVE_REACH) : start]) is not None
 
 
 def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
