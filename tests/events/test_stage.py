@@ -128,6 +128,16 @@ def test_same_town_told_twice_is_one_event(code) -> None:
     assert len(doc.events) == 1
 
 
+def test_same_kind_on_another_day_is_another_event(code) -> None:
+    doc = code(
+        "Kabul, March 9 (AP) Gunmen abducted two aid workers in Kunduz on March 2. "
+        "On March 7 gunmen abducted a teacher in Kunduz, relatives said.",
+        published="2025-03-09",
+    )
+    assert [(e.sub_event_type, e.date) for e in doc.events] == [
+        ("Abduction/forced disappearance", "2025-03-02"), ("Abduction/forced disappearance", "2025-03-07")]
+
+
 def test_short_quoted_name_does_not_quote_the_report(code) -> None:
     # the closing mark of "Citicorp" must not pair with the next opening one and hide the
     # bombing sentences between them as quoted words

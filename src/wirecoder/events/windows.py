@@ -6,8 +6,8 @@ allegation is never an event). A toll sentence without a trigger ("Four soldiers
 killed") extends the open window. A new window opens at "in a separate incident", when
 a specific cue of another kind of event comes with its own place or date, or when a
 specific cue comes with a town far from every town of the open window ("a bomb went off
-in Santiago … another exploded in Vina del Mar"): ACLED's unit is one type, one actor
-pair, one place, one day.
+in Santiago … another exploded in Vina del Mar") or a day none of its dates is: ACLED's
+unit is one type, one actor pair, one place, one day.
 """
 
 from __future__ import annotations
@@ -128,16 +128,24 @@ def _towns_in(doc: Document, start: int, end: int) -> list[Location]:
             and any(start <= m.start < end for m in loc.mentions)]
 
 
-def _elsewhere(doc: Document, window: Window, sent: Sentence) -> bool:
+def _days_in(doc: Document, start: int, end: int) -> set[str]:
+    return {d.value for d in doc.dates if start <= d.start < end and d.kind == "date" and d.time_precision == 1 and d.value}
+
+
+def _elsewhere_or_another_day(doc: Document, window: Window, sent: Sentence) -> bool:
     """The sentence's specific cue happens at towns all far from every town the open window
-    names: another event. A window that names no town yet is only being placed."""
+    names, or on days none of its dates is: another event. A window that names no town
+    (or day) yet is only being placed (or dated)."""
     if not sent.cues or not any(c.specific for c in sent.cues):
         return False
     here = _towns_in(doc, sent.start, sent.end)
     there = [t for s in window.sentences for t in _towns_in(doc, s.start, s.end)]
-    return bool(here and there) and all(
-        km(a.lat, a.lon, b.lat, b.lon) > _OTHER_PLACE_KM for a in here for b in there  # type: ignore[arg-type]
-    )
+    if here and there and all(
+            km(a.lat, a.lon, b.lat, b.lon) > _OTHER_PLACE_KM for a in here for b in there):  # type: ignore[arg-type]
+        return True
+    today = _days_in(doc, sent.start, sent.end)
+    before = {d for s in window.sentences for d in _days_in(doc, s.start, s.end)}
+    return bool(today and before) and not today & before
 
 
 def event_windows(doc: Document) -> list[Window]:
@@ -153,7 +161,7 @@ def event_windows(doc: Document) -> list[Window]:
             groups = {taxonomy().coarse(c.sub_event_type) for c in sent.cues if c.sub_event_type}
             new_kind = bool(groups) and bool(current.groups()) and not (groups & current.groups())
             if (starts_separate_event(sent.text) or (new_kind and _own_place_or_date(doc, sent))
-                    or _elsewhere(doc, current, sent)):
+                    or _elsewhere_or_another_day(doc, current, sent)):
                 current = Window([sent])
                 windows.append(current)
             else:
