@@ -26,6 +26,7 @@ from wirecoder.events.lexicon import (
         ("Mortar shells landed in the village.", "Shelling/artillery/missile attack"),
         ("Attackers hurled a grenade at the police station.", "Grenade"),
         ("Gunmen abducted three aid workers in Borno.", "Abduction/forced disappearance"),
+        ("Soldiers murdered two peasants near the canton.", "Attack"),
         ("Hundreds staged a sit-in outside the press club.", "Peaceful protest"),
         ("Police fired tear gas at the demonstrators.", "Protest with intervention"),
         ("Police detained dozens of protesters in Minsk.", "Protest with intervention"),
