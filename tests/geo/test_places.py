@@ -54,6 +54,19 @@ def test_part_of_town_word_after_a_locative(run):
     assert [loc.name for loc in doc.locations] == ["Viña del Mar"]
 
 
+def test_hyphened_name_before_an_area_word(run):
+    # the tagger takes "Puta" for an adjective and "O" for a noun: still one name, not "O Township"
+    doc = run("On 28 May 2021, in Puta-O town (Puta-O Township, Kachin State), a bomb exploded.", published="2021-06-01")
+    assert [loc.name for loc in doc.locations] == ["Putao", "Kachin"]
+
+
+def test_event_location_is_the_place_the_sentence_opens_on(run):
+    text = ("On 19 April 2021, in Mongping township (Kengtung District, Shan-East), the military fired two "
+            "artillery shells into rebel positions in Kengtung township.")
+    loc, _ = _located(run, text, "2021-04-20", "fired")
+    assert loc.name == "Mongping"
+
+
 def test_event_location_same_sentence_near_and_region(run):
     text = "QUETTA, Sep 5 (IANS) - Gunmen opened fire near Kalat on Friday. Police said three died.\n\nIn Sindh, a blast wounded two."
     doc = run(text)

@@ -164,6 +164,7 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
 
     home = home_country(doc)
     named_regions: list[Location] = []
+    scene = _scene_start(doc, sents[idx][0]) if idx is not None else None
 
     def nearest(pairs: list[tuple[Location, Span]]) -> tuple[Location, Span] | None:
         if not pairs:
@@ -171,7 +172,8 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         return min(pairs, key=lambda p: (not _in_named_regions(p[0], named_regions), _told_from(doc, p[1]),
                                          _possessive(doc, p[1]),
                                          _width(doc, *p), p[0].lat is None,
-                                         bool(home and p[0].country and p[0].country != home), abs(p[1].start - start)))  # fmt: skip
+                                         bool(home and p[0].country and p[0].country != home),
+                                         p[1].start != scene, abs(p[1].start - start)))  # fmt: skip
 
     if idx is not None:
         a, b = sents[idx]
@@ -228,6 +230,24 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
             return anywhere
     country = nearest(regions)
     return (_as_event_location(country[0]), 3) if country else None
+
+
+#: A sentence that opens on its place ("On 19 April 2021, in Mongping township (…), the
+#: military fired … into positions in Kengtung township"; "In Quetta, gunmen …") sets the
+#: scene there: of two places as wide, that one is the event's.
+_SCENE_OPENING = re.compile(r"^\W*(?:(?:on|around|between|late on|early on)\s[^,]{1,40},\s*)?(?:in|at|near)\s+(?:the\s+)?$", re.I)
+
+
+def _scene_start(doc: Document, sentence_start: int) -> int | None:
+    """Offset of the place mention the sentence opens on, if it opens on one under its own
+    spelling (a loose respelling is no surer than the place nearest the trigger)."""
+    for loc in doc.locations:
+        if any(p.method.endswith(":respelled") for p in loc.provenance):
+            continue
+        for m in loc.mentions:
+            if sentence_start <= m.start and _SCENE_OPENING.match(doc.text[sentence_start:m.start]):
+                return m.start
+    return None
 
 
 def _the_notes_place(doc: Document, pairs: list[tuple[Location, Span]],

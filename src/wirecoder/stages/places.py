@@ -422,6 +422,14 @@ def _joins_name(tok) -> bool:
 _MAX_SUFFIXED_NAME_WORDS = 4
 
 
+def _name_part(toks: list, j: int) -> bool:
+    """A capitalised proper noun, or any capitalised word hyphened onto one ("O" of "Puta-O",
+    which the tagger takes for a common noun)."""
+    if not _NAME_WORD.match(toks[j].text):
+        return False
+    return toks[j].pos_ == "PROPN" or (j > 1 and _joins_name(toks[j - 1]) and bool(_NAME_WORD.match(toks[j - 2].text)))
+
+
 def _suffixed_names(sp) -> list[tuple[int, int, str]]:
     """Capitalised names followed by an area or region word: (start, end, name)."""
     words = place_words()
@@ -437,11 +445,11 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
         if not k:
             continue
         j = i
-        while j > 0 and i - j < _MAX_SUFFIXED_NAME_WORDS and toks[j - 1].pos_ == "PROPN" \
-                and _NAME_WORD.match(toks[j - 1].text) and fold(toks[j - 1].text) not in words["not_place_words"]:
+        while j > 0 and i - j < _MAX_SUFFIXED_NAME_WORDS and _name_part(toks, j - 1) \
+                and fold(toks[j - 1].text) not in words["not_place_words"]:
             j -= 1
-            if j > 1 and _joins_name(toks[j - 1]) and toks[j - 2].pos_ == "PROPN":
-                j -= 1  # "Ye-U township": the hyphen is inside the name
+            if j > 1 and _joins_name(toks[j - 1]) and _NAME_WORD.match(toks[j - 2].text):
+                j -= 2  # "Ye-U township", "Puta-O township" (Puta tagged ADJ): the hyphen is inside the name
         if j == i or (j > 0 and _NAME_WORD.match(toks[j - 1].text) and not toks[j - 1].is_sent_start):
             continue  # no name, or the name runs on past an organisation word
         end = sp[i + k - 1].idx + len(sp[i + k - 1])
