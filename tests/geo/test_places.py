@@ -67,6 +67,21 @@ def test_event_location_is_the_place_the_sentence_opens_on(run):
     assert loc.name == "Mongping"
 
 
+def test_event_location_in_the_sentence_before_is_the_narrowest_place(run):
+    # the tagger ends a sentence at the closing bracket: the township told before the trigger
+    # is the place, not the district named after it (which is also a town)
+    text = ("On 29 December 2021, in Myaing township (Pakokku district, Magway region) Myaing Galon Guerrilla "
+            "Force carried out a mine attack against military forces on the road.")
+    loc, _ = _located(run, text, "2021-12-31", "mine attack")
+    assert (loc.name, loc.admin1) == ("Myaing", "Magway")
+
+
+def test_district_with_a_bracketed_compass_word_is_a_district(run):
+    text = "On 7 September 2021, in Twantay township (Yangon (South) District, Yangon Region), a bomb exploded."
+    loc, _ = _located(run, text, "2021-09-08", "exploded")
+    assert loc.name == "Twantay"
+
+
 def test_event_location_same_sentence_near_and_region(run):
     text = "QUETTA, Sep 5 (IANS) - Gunmen opened fire near Kalat on Friday. Police said three died.\n\nIn Sindh, a blast wounded two."
     doc = run(text)

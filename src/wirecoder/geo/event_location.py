@@ -31,7 +31,8 @@ _TIER = {"city": 0, "place": 0, "admin2": 1, "admin1": 2, "country": 3}
 #: "Mandalay-Myitkyina railway") is no place of the event unless nothing better is named.
 _ROUTE = 1.5
 _WIDTH_AFTER = (
-    (re.compile(r"^(?:-(?:north|south|east|west|central))?\s+(?:district|agency|division)\b", re.I), _TIER["admin2"]),
+    (re.compile(r"^(?:-(?:north|south|east|west|central)|\s*\((?:north|south|east|west|central)\))?\s+(?:district|agency|division)\b",
+                re.I), _TIER["admin2"]),  # "Yangon (South) District" too
     (re.compile(r"^(?:-(?:north|south|east|west|central))?\s+(?:province|state|region|governorate|department)\b", re.I), _TIER["admin1"]),
     (re.compile(r"^-(?:north|south|east|west|central)\b", re.I), _TIER["admin1"]),
     (re.compile(r"^-[A-Z][a-z]"), _ROUTE),
@@ -179,10 +180,7 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         a, b = sents[idx]
         same = in_range(a, b)
         regions = [p for p in same if p[0].lat is not None]
-        # regions, and cities named as one by their own name ("(Sagaing district, Sagaing)", "Bago-West Region")
-        named_regions = [loc if loc.feature == "admin1" else dataclasses.replace(loc, admin1=loc.name)
-                         for loc, m in regions if loc.feature == "admin1"
-                         or (loc.feature == "city" and _width(doc, loc, m) == _TIER["admin1"])]
+        named_regions = _named_regions(doc, regions)
         towns = [p for p in same if p[0].feature in {"city", "place", "admin2"} and not _outside_address(doc, p, regions)]
         told = [p for p in towns if _told_from(doc, p[1])]
         if told and len(told) < len(same):  # "kidnapped in Colombia, according to sources in Caracas"
@@ -190,9 +188,7 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
         best = nearest([p for p in towns if p[0].lat is not None]) or nearest(towns)
         if best:
             loc = _as_event_location(best[0])
-            named_here = [r.admin1 for r in named_regions if r.country == best[0].country]
-            if best[0].feature == "admin2" and named_here and not any(_same_region(r, loc.admin1) for r in named_here):
-                loc.admin1 = named_here[0]  # an area's region is only its nearest town's: the address is surer
+            _region_by_address(loc, best[0], named_regions)
             if loc.country is None:  # an unresolved village lies in the sentence's region, or the report's country
                 area = nearest(regions)
                 loc.country = area[0].country if area else home
@@ -200,11 +196,14 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
             return loc, _precision(doc, *best)
         lo = sents[max(0, idx - _LOOKBACK_SENTENCES)][0]
         before = [
-            p for p in in_range(lo, a) if p[0].feature == "city" and p[0].lat is not None and _within(p[0], regions)
+            p for p in in_range(lo, a)
+            if p[0].feature in {"city", "admin2"} and p[0].lat is not None and _within(p[0], regions)
         ]
-        if before:
-            loc, m = max(before, key=lambda p: p[1].start)
-            return _as_event_location(loc), _precision(doc, loc, m)
+        if before:  # the narrowest, then the latest: "in Myaing township (Pakokku district, …)" is Myaing
+            place, m = min(before, key=lambda p: (_width(doc, *p), -p[1].start))
+            loc = _as_event_location(place)
+            _region_by_address(loc, place, _named_regions(doc, [p for p in in_range(lo, a) if p[0].lat is not None]))
+            return loc, _precision(doc, place, m)
         if _dateline_location(doc) is None:  # a note that names the town next ("... nationwide. In Multan they ...")
             hi = sents[min(len(sents) - 1, idx + _LOOKAHEAD_SENTENCES)][1]
             after = [p for p in in_range(b, hi) if p[0].feature == "city" and p[0].lat is not None and _within(p[0], regions)]
@@ -248,6 +247,21 @@ def _scene_start(doc: Document, sentence_start: int) -> int | None:
             if sentence_start <= m.start and _SCENE_OPENING.match(doc.text[sentence_start:m.start]):
                 return m.start
     return None
+
+
+def _named_regions(doc: Document, pairs: list[tuple[Location, Span]]) -> list[Location]:
+    """The regions among these mentions, and cities named as one by their own name
+    ("(Sagaing district, Sagaing)", "Bago-West Region")."""
+    return [loc if loc.feature == "admin1" else dataclasses.replace(loc, admin1=loc.name)
+            for loc, m in pairs if loc.feature == "admin1"
+            or (loc.feature == "city" and _width(doc, loc, m) == _TIER["admin1"])]
+
+
+def _region_by_address(loc: EventLocation, place: Location, named_regions: list[Location]) -> None:
+    """An area's region is only its nearest town's: the region its address names is surer."""
+    named = [r.admin1 for r in named_regions if r.country == place.country]
+    if place.feature == "admin2" and named and not any(_same_region(r, loc.admin1) for r in named):
+        loc.admin1 = named[0]
 
 
 def _the_notes_place(doc: Document, pairs: list[tuple[Location, Span]],
