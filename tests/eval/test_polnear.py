@@ -63,7 +63,8 @@ def test_evaluate_on_tiny_corpus(tmp_path):
     assert result.n == 1 and result.details["gold_relations"] == 2
     assert ours["source_exact_f1"] == 1.0  # "The mayor"
     assert ours["content_overlap_recall"] == 0.5  # the mayor's content found, the residents' not
-    assert {"wirecoder", "wirecoder_speech_tier", "textacy"} <= set(result.systems)
+    assert {"wirecoder", "wirecoder_rules", "wirecoder_speech_tier", "textacy"} <= set(result.systems)
+    assert result.details["tiers"][:3] == ["speech", "belief", "mined"]
 
 
 @pytest.mark.filterwarnings("ignore")

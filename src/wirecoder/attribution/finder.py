@@ -21,9 +21,21 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Cue, cue_lexicon
 from .quotes import Quote, find_quotes
+from . import cue_words as _cue_words
+from .cue_words import cue_words
+from .tagger import LABELS, cue_tagger, tagger_available
 
 SPEECH = ("speech",)
 ALL_TIERS = ("speech", "belief", "mined")
+#: The ``learned`` tier adds the cues the trained tagger reads and no rule finds.
+LEARNED = "learned"
+#: Weight of the tagger against the parse-feature model in a token's cue score, and the
+#: scores that add a cue no rule found (on one of its words) and drop a rule cue outside
+#: the speech tier (on all of its words); set on PolNeAR dev (cue F1 0.82 against 0.78):
+#: speech cues are never dropped, as that lost more gold cues than false ones.
+LEARNED_WEIGHT = 0.6
+LEARNED_CUE_THRESHOLD = 0.6
+LEARNED_DROP_THRESHOLD = 0.3
 
 #: A quotation needs this many words to be a statement rather than scare quotes.
 MIN_QUOTE_WORDS = 4
@@ -665,6 +677,117 @@ class _Finder:
         return out
 
 
+def learned_tier_available() -> bool:
+    """The tagger's packages are installed and both learned models ship."""
+    return tagger_available() and _cue_words.artefact_path().is_file()
+
+
+def _tagged_spans(sdoc: Doc, probs: list[list[float]], role: str, threshold: float) -> list[list[Token]]:
+    """Runs of tokens the tagger gives ``role`` (B- + I- at least ``threshold``); a token
+    more B- than I- opens a new run."""
+    b, i = LABELS.index("B-" + role), LABELS.index("I-" + role)
+    runs: list[list[Token]] = []
+    current: list[Token] | None = None
+    for tok in sdoc:
+        if tok.is_space:
+            continue
+        p = probs[tok.i]
+        if p[b] + p[i] < threshold:
+            current = None
+            continue
+        if current is None or p[b] > p[i]:
+            current = []
+            runs.append(current)
+        current.append(tok)
+    return runs
+
+
+def _root(tokens: list[Token]) -> Token:
+    """The token of a run whose head lies outside it, a verb, noun or adjective first."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i] or tokens
+    return min(roots, key=lambda t: (t.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}, t.i))
+
+
+def _cue_scores(sdoc: Doc) -> tuple[list[float], list[list[float]]]:
+    """Per token, how likely it is a cue (the tagger's and the parse model's average), and
+    the tagger's tag probabilities."""
+    tags = cue_tagger().probabilities(sdoc)
+    words = cue_words().probabilities(sdoc)
+    scores = [LEARNED_WEIGHT * (p[1] + p[2]) + (1 - LEARNED_WEIGHT) * words.get(i, 0.0) for i, p in enumerate(tags)]
+    return scores, tags
+
+
+def _outside(content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """Content without the cue words it took in ("has no illusions about X" reports X)."""
+    if content[0] < cue[1] <= content[1] and cue[0] <= content[0]:
+        return cue[1], content[1]
+    if content[0] <= cue[0] < content[1] and content[1] <= cue[1]:
+        return content[0], cue[0]
+    return content
+
+
+def _learned(finder: "_Finder", found: list[Attribution]) -> list[Attribution]:
+    """Rule relations whose cue the learned models both reject are dropped, and cues
+    they read that no rule found are added: the parse gives each its content and source
+    as for a lexicon cue; failing that, the nearest span the tagger calls Content in the
+    paragraph, and Source in the sentence."""
+    sdoc = finder.sdoc
+    scores, probs = _cue_scores(sdoc)
+
+    def best(span: tuple[int, int]) -> float:
+        return max((scores[t.i] for t in sdoc if span[0] <= t.idx < span[1]), default=0.0)
+
+    kept = [a for a in found if a.cue is None or a.tier == "speech" or best(a.cue) >= LEARNED_DROP_THRESHOLD]
+    taken = [a.cue for a in kept if a.cue]
+    contents = [_edges(r) for r in _tagged_spans(sdoc, probs, "Content", 0.5)]
+    sources = [_edges(r) for r in _tagged_spans(sdoc, probs, "Source", 0.5)]
+    runs = _tagged_spans(sdoc, probs, "Cue", 0.2)
+    in_runs = {t.i for r in runs for t in r}
+    runs += [[t] for t in sdoc if t.i not in in_runs and scores[t.i] >= LEARNED_CUE_THRESHOLD]
+    out: list[Attribution] = []
+    for run in sorted(runs, key=lambda r: r[0].i):
+        span = (run[0].idx, run[-1].idx + len(run[-1].text))
+        if max(scores[t.i] for t in run) < LEARNED_CUE_THRESHOLD:
+            continue
+        if any(s < span[1] and span[0] < e for s, e in taken) or _inside(span[0], finder.quotes):
+            continue
+        tok = _root(run)
+        known = finder.lex.cues.get(tok.lemma_.lower())
+        cue = Cue(lemma=tok.lemma_.lower(), act=known.act if known else "state", tier=LEARNED, dobj=True)
+        para = finder.paragraph(tok.idx)
+        parsed = finder.content_of(tok, cue) if tok.pos_ in {"VERB", "AUX"} else None
+        spans: list[tuple[int, int]] = []
+        kind = "indirect"
+        quotes = finder.adjacent_quotes(tok, bare=parsed is None)
+        if quotes:
+            spans, kind = [s for q in quotes for s in q.trimmed(finder.text)], "direct"
+        elif parsed is not None and (edge := _edges(parsed[0])) is not None:
+            spans = [edge]
+        else:
+            near = [c for c in contents if c and para[0] <= c[0] < para[1] and not (c[0] < span[1] and span[0] < c[1])]
+            if near:
+                spans = [min(near, key=lambda c: max(0, c[0] - span[1], span[0] - c[1]))]
+        spans = [c for c in (finder.clip(_outside(s, span), tok.idx) for s in spans) if c]
+        if not spans:
+            continue
+        src_tok, channel, _ = finder.source_of(tok)
+        in_content = {t.i for t in sdoc if any(s <= t.idx < e for s, e in spans)}
+        src = _edges(_subtree(src_tok, in_content)) if src_tok is not None else None
+        if src is None:
+            sent = (tok.sent.start_char, tok.sent.end_char)
+            near = [c for c in sources if c and sent[0] <= c[0] < sent[1]]
+            src = min(near, key=lambda c: abs(c[0] - span[0])) if near else None
+        taken.append(span)
+        out.append(
+            Attribution(
+                content=spans, cue=span, source=src, kind=kind, lemma=cue.lemma, act=cue.act, tier=LEARNED,
+                method="tagger", confidence=0.6, channel=channel, clause=span,
+            )
+        )
+    return kept + out
+
+
 def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool = False) -> list[Attribution]:
     """Attribution relations in a parsed document, in text order. Unless ``nested``, none
     sits in another's content (an outer relation wins: "X said Y claimed …" is X's
@@ -672,6 +795,8 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool =
     finder = _Finder(sdoc, tiers)
     found = finder.verb_relations() + finder.according_to() + finder.labels() + finder.adjectives() + finder.nouns()
     found += finder.headline()
+    if LEARNED in tiers and learned_tier_available():
+        found = _learned(finder, found)
     found.sort(key=lambda a: (a.cue or (a.start, a.start))[0])
     for a in found:  # "X said A, adding that B": B is its own relation, A ends before it
         if a.participle and a.cue:

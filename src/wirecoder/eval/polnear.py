@@ -3,8 +3,10 @@
 Gold: one ``.ann`` per article (the first annotator in sorted order), ``E`` lines giving
 Source (optional), Cue and Content spans. Prediction: the spaCy parse of the raw text
 (no normalisation, so offsets agree) and ``find_attributions`` with all cue tiers and nested
-relations (PolNeAR annotates belief and evidence cues, and "X said Y said", too); the ``speech`` tier the statements stage uses is
-a second row, textacy's ``direct_quotations`` the baseline.
+relations (PolNeAR annotates belief and evidence cues, and "X said Y said", too), the
+``learned`` tier included when the tagger is installed; the rule tiers alone
+(``wirecoder_rules``) and the ``speech`` tier the statements stage uses are rows beside it,
+textacy's ``direct_quotations`` the baseline.
 
 Matching, per role and per article, one-to-one and greedy by overlap size:
 - **exact**: same character extent (first start, last end) once both are trimmed of
@@ -27,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..attribution.finder import ALL_TIERS, SPEECH, find_attributions
+from ..attribution.finder import ALL_TIERS, LEARNED, SPEECH, find_attributions, learned_tier_available
 from ..errors import E, WirecoderError
 from .base import EvalOptions, EvalResult, register_eval, resolve_split
 from .metrics import PRF
@@ -218,15 +220,18 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     if options.limit:
         articles = articles[: options.limit]
     nlp = load_nlp()
-    systems = {"wirecoder": Scorer(), "wirecoder_speech_tier": Scorer(), "textacy": Scorer()}
+    learned = learned_tier_available()
+    tiers = ALL_TIERS + (LEARNED,) if learned else ALL_TIERS
+    systems = {"wirecoder": Scorer(), "wirecoder_rules": Scorer(), "wirecoder_speech_tier": Scorer(), "textacy": Scorer()}
     coded_by_several = multi_annotated(split.target)
     people, ours_there = Scorer(), Scorer()
     errors: list[dict] = []
     n_gold = 0
     for (name, text, gold), sdoc in zip(articles, nlp.pipe((t for _, t, _ in articles), batch_size=options.batch_size), strict=True):
         n_gold += len(gold)
-        pred = ours(sdoc, ALL_TIERS, nested=True)
+        pred = ours(sdoc, tiers, nested=True)
         matched = systems["wirecoder"].add(text, gold, pred)
+        systems["wirecoder_rules"].add(text, gold, ours(sdoc, ALL_TIERS, nested=True) if learned else pred)
         systems["wirecoder_speech_tier"].add(text, gold, ours(sdoc, SPEECH))
         systems["textacy"].add(text, gold, textacy_quotes(sdoc))
         if name in coded_by_several:
@@ -250,7 +255,7 @@ def evaluate(path: Path, options: EvalOptions) -> EvalResult:
         path=str(path),
         n=len(articles),
         systems=scored,
-        details={"gold_relations": n_gold, "annotator": "first .ann per article in sorted order",
+        details={"gold_relations": n_gold, "annotator": "first .ann per article in sorted order", "tiers": list(tiers),
                  "agreement_articles": agreement_articles},
         errors=errors,
         split=split.name,

@@ -1,0 +1,91 @@
+"""The learned attribution tier: the tagger's windows, the parse-feature cue model, and the
+cues they add to (or take from) the rule finder. Runs on the shipped models."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wirecoder.attribution.finder import ALL_TIERS, LEARNED, find_attributions, learned_tier_available
+from wirecoder.stages.nlp import load_nlp
+
+pytestmark = pytest.mark.skipif(not learned_tier_available(), reason="the tagger extra is not installed")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    from wirecoder.attribution.tagger import build_model
+
+    return build_model()[0]
+
+
+def relations(nlp, text: str, tiers):
+    return [
+        (text[a.cue[0] : a.cue[1]], a.method, [text[s:e] for s, e in a.content], text[a.source[0] : a.source[1]] if a.source else None)
+        for a in find_attributions(nlp(text), tiers, nested=True)
+    ]
+
+
+def test_tagger_adds_a_cue_no_lexicon_lists(nlp):
+    text = "Senator Claire McCaskill scolded the chief executive for the fake accounts scandal."
+    assert relations(nlp, text, ALL_TIERS) == []
+    found = relations(nlp, text, ALL_TIERS + (LEARNED,))
+    assert [(cue, method, source) for cue, method, _, source in found] == [("scolded", "tagger", "Senator Claire McCaskill")]
+
+
+def test_learned_content_leaves_out_the_cue_words(nlp):
+    text = "Amnesty International has no illusions about the junta's promise of elections."
+    found = relations(nlp, text, ALL_TIERS + (LEARNED,))
+    assert found and found[0][0] == "has no illusions about"
+    assert found[0][2] == ["the junta's promise of elections"]
+
+
+def test_plain_narration_gives_no_learned_cue(nlp):
+    text = "The bridge was repaired in May and reopened to traffic on Monday."
+    assert relations(nlp, text, ALL_TIERS + (LEARNED,)) == []
+
+
+def test_speech_cues_survive_the_learned_filter(nlp):
+    text = "The mayor said the bridge would reopen on Monday."
+    assert [r[0] for r in relations(nlp, text, ALL_TIERS + (LEARNED,))] == ["said"]
+
+
+def test_cue_word_model_scores_the_speech_verb_highest(nlp):
+    from wirecoder.attribution.cue_words import cue_words
+
+    sdoc = nlp("The minister told reporters that the talks had failed.")
+    scores = cue_words().probabilities(sdoc)
+    best = max(scores, key=scores.get)
+    assert sdoc[best].text == "told" and scores[best] > 0.5
+
+
+def test_tagger_probabilities_cover_every_token(nlp):
+    from wirecoder.attribution.tagger import LABELS, cue_tagger
+
+    sdoc = nlp("“We will never negotiate,” the spokesman said.\n\nThe talks ended.")
+    probs = cue_tagger().probabilities(sdoc)
+    assert len(probs) == len(sdoc) and all(len(p) == len(LABELS) for p in probs)
+    said = next(t.i for t in sdoc if t.text == "said")
+    assert LABELS[max(range(len(LABELS)), key=probs[said].__getitem__)] in {"B-Cue", "I-Cue"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(st.sampled_from(["said", "the", "antidisestablishmentarianism", "Quetta", "“", ",", "12,000"]), max_size=400),
+    cuts=st.lists(st.integers(min_value=0, max_value=399), max_size=30),
+)
+def test_windows_cover_every_word_once_within_budget(tokenizer, words, cuts):
+    from wirecoder.attribution.tagger import WINDOW_PIECES, encode, windows
+
+    wins = list(windows(words, sorted({c for c in cuts if c < len(words)}), tokenizer))
+    assert [i for w in wins for i in range(w.start, w.end)] == list(range(len(words)))
+    for w in wins:
+        ids, word_ids = encode(words[w.start : w.end], tokenizer)
+        assert len(ids) <= WINDOW_PIECES
+        assert {i for i in word_ids if i is not None} == set(range(w.end - w.start))
