@@ -89,3 +89,14 @@ def test_windows_cover_every_word_once_within_budget(tokenizer, words, cuts):
         ids, word_ids = encode(words[w.start : w.end], tokenizer)
         assert len(ids) <= WINDOW_PIECES
         assert {i for i in word_ids if i is not None} == set(range(w.end - w.start))
+
+
+def test_statements_stage_opts_into_the_learned_tier():
+    from wirecoder.document import Document
+    from wirecoder.pipeline import Pipeline
+
+    text = "Senator Claire McCaskill scolded the bank's chief executive on Monday for the fake accounts scandal."
+    pipe = Pipeline(options={"wirecoder.statements.v1": {"tiers": ("speech", "learned")}})
+    doc = pipe(Document(text=text, doc_id="t", published="2016-09-21"))
+    [statement] = doc.statements
+    assert (statement.cue, statement.speaker.name, statement.date) == ("scolded", "Claire McCaskill", "2016-09-19")

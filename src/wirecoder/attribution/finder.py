@@ -779,10 +779,11 @@ def _learned(finder: "_Finder", found: list[Attribution]) -> list[Attribution]:
             near = [c for c in sources if c and sent[0] <= c[0] < sent[1]]
             src = min(near, key=lambda c: abs(c[0] - span[0])) if near else None
         taken.append(span)
+        clause = _edges([t for t in tok.subtree if t.i not in in_content]) or span  # where its date and channel are
         out.append(
             Attribution(
                 content=spans, cue=span, source=src, kind=kind, lemma=cue.lemma, act=cue.act, tier=LEARNED,
-                method="tagger", confidence=0.6, channel=channel, clause=span,
+                method="tagger", confidence=0.6, channel=channel, clause=clause,
             )
         )
     return kept + out

@@ -206,7 +206,7 @@ def score_agreement(text: str, coders: list[list[Relation]], ours: list[Relation
                 system.add(text, gold, ours)
 
 
-@register_eval("polnear", help="PolNeAR (test, else dev; --split): Source/Cue/Content span F1 (exact and token overlap) and source-content links, textacy baseline; annotator agreement on articles several people coded.")
+@register_eval("polnear", help="PolNeAR (test, else dev; --split): Source/Cue/Content span F1 (exact and token overlap) and source-content links with the learned tier (rules alone, speech tier and textacy as rows beside it); annotator agreement on articles several people coded.")
 def evaluate(path: Path, options: EvalOptions) -> EvalResult:
     from ..stages.nlp import load_nlp
 
