@@ -73,6 +73,12 @@ def build_model(train: bool = False) -> tuple[Any, Any]:
         def forward(self, x):  # type: ignore[no-untyped-def]
             return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
 
+        def merged(self) -> nn.Linear:
+            """The base layer with the adapter folded into its weight: one matmul at inference."""
+            with torch.no_grad():
+                self.base.weight += (self.lora_b @ self.lora_a) * self.scale
+            return self.base
+
     class Tagger(nn.Module):
         def __init__(self, encoder: nn.Module) -> None:
             super().__init__()
@@ -159,6 +165,10 @@ class CueTagger:
         self.tokenizer, self.model = build_model(train=False)
         state = torch.load(path or artefact_path(), map_location="cpu", weights_only=True)
         self.model.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
+        for name, module in list(self.model.named_modules()):
+            if hasattr(module, "merged"):
+                owner, _, attr = name.rpartition(".")
+                setattr(self.model.get_submodule(owner), attr, module.merged())
 
     def probabilities(self, sdoc: Any, batch_size: int = 16) -> list[list[float]]:
         """Per spaCy token, the probability of each of ``LABELS`` (space tokens get O)."""
