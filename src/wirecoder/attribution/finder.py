@@ -9,11 +9,14 @@ from the lexicon in tiers: ``speech`` (statements), ``belief`` (believe, know, s
 and ``mined`` (cue lemmas mined from PolNeAR train); callers pick the tiers. The
 mined tier also holds noun and adjective cues ("claim that …", "critical of …") and
 verb + preposition pairs ("railed against …"). Layout gives the rest: speaker labels,
-headlines ("…, Minister Says") and clauses ending in a colon before a block.
+headlines ("…, Minister Says") and clauses ending in a colon before a block. The
+``learned`` tier (``tagger.py``, ``cue_words.py``: models trained on PolNeAR train) adds the
+cues those rules miss and drops non-speech rule cues both models reject.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Cue, cue_lexicon
 from .quotes import Quote, find_quotes
-from . import cue_words as _cue_words
+from .cue_words import artefact_path as cue_words_path
 from .cue_words import cue_words
 from .tagger import LABELS, cue_tagger, tagger_available
 
@@ -677,9 +680,10 @@ class _Finder:
         return out
 
 
+@functools.cache
 def learned_tier_available() -> bool:
     """The tagger's packages are installed and both learned models ship."""
-    return tagger_available() and _cue_words.artefact_path().is_file()
+    return tagger_available() and cue_words_path().is_file()
 
 
 def _tagged_spans(sdoc: Doc, probs: list[list[float]], role: str, threshold: float) -> list[list[Token]]:
@@ -727,11 +731,57 @@ def _outside(content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
     return content
 
 
+def _learned_runs(sdoc: Doc, probs: list[list[float]], scores: list[float]) -> list[list[Token]]:
+    """Candidate cues: the tagger's Cue runs, and single words the averaged score alone
+    names, those with a word scoring ``LEARNED_CUE_THRESHOLD`` or more, in text order."""
+    runs = _tagged_spans(sdoc, probs, "Cue", 0.2)
+    in_runs = {t.i for r in runs for t in r}
+    runs += [[t] for t in sdoc if t.i not in in_runs and scores[t.i] >= LEARNED_CUE_THRESHOLD]
+    return sorted((r for r in runs if max(scores[t.i] for t in r) >= LEARNED_CUE_THRESHOLD), key=lambda r: r[0].i)
+
+
+def _learned_relation(
+    finder: "_Finder", run: list[Token], contents: list[tuple[int, int]], sources: list[tuple[int, int]]
+) -> Attribution | None:
+    """The relation of one learned cue: content from an adjacent quote, else the parse (as
+    for a lexicon cue), else the nearest Content the tagger reads in the paragraph; source
+    from the parse, else the nearest tagged Source in the sentence."""
+    span = (run[0].idx, run[-1].idx + len(run[-1].text))
+    tok = _root(run)
+    known = finder.lex.cues.get(tok.lemma_.lower())
+    cue = Cue(lemma=tok.lemma_.lower(), act=known.act if known else "state", tier=LEARNED, dobj=True)
+    parsed = finder.content_of(tok, cue) if tok.pos_ in {"VERB", "AUX"} else None
+    spans: list[tuple[int, int]] = []
+    kind = "indirect"
+    quotes = finder.adjacent_quotes(tok, bare=parsed is None)
+    if quotes:
+        spans, kind = [s for q in quotes for s in q.trimmed(finder.text)], "direct"
+    elif parsed is not None and (edge := _edges(parsed[0])) is not None:
+        spans = [edge]
+    else:
+        para = finder.paragraph(tok.idx)
+        near = [c for c in contents if para[0] <= c[0] < para[1] and not (c[0] < span[1] and span[0] < c[1])]
+        if near:
+            spans = [min(near, key=lambda c: max(0, c[0] - span[1], span[0] - c[1]))]
+    spans = [c for c in (finder.clip(_outside(s, span), tok.idx) for s in spans) if c]
+    if not spans:
+        return None
+    src_tok, channel, _ = finder.source_of(tok)
+    in_content = {t.i for t in finder.sdoc if any(s <= t.idx < e for s, e in spans)}
+    src = _edges(_subtree(src_tok, in_content)) if src_tok is not None else None
+    if src is None:
+        near = [c for c in sources if tok.sent.start_char <= c[0] < tok.sent.end_char]
+        src = min(near, key=lambda c: abs(c[0] - span[0])) if near else None
+    clause = _edges([t for t in tok.subtree if t.i not in in_content]) or span  # where its date and channel are
+    return Attribution(
+        content=spans, cue=span, source=src, kind=kind, lemma=cue.lemma, act=cue.act, tier=LEARNED,
+        method="tagger", confidence=0.6, channel=channel, clause=clause,
+    )
+
+
 def _learned(finder: "_Finder", found: list[Attribution]) -> list[Attribution]:
-    """Rule relations whose cue the learned models both reject are dropped, and cues
-    they read that no rule found are added: the parse gives each its content and source
-    as for a lexicon cue; failing that, the nearest span the tagger calls Content in the
-    paragraph, and Source in the sentence."""
+    """The rule relations, less those outside the speech tier whose cue the learned
+    models both reject, and a relation for each cue they read that no rule found."""
     sdoc = finder.sdoc
     scores, probs = _cue_scores(sdoc)
 
@@ -740,53 +790,17 @@ def _learned(finder: "_Finder", found: list[Attribution]) -> list[Attribution]:
 
     kept = [a for a in found if a.cue is None or a.tier == "speech" or best(a.cue) >= LEARNED_DROP_THRESHOLD]
     taken = [a.cue for a in kept if a.cue]
-    contents = [_edges(r) for r in _tagged_spans(sdoc, probs, "Content", 0.5)]
-    sources = [_edges(r) for r in _tagged_spans(sdoc, probs, "Source", 0.5)]
-    runs = _tagged_spans(sdoc, probs, "Cue", 0.2)
-    in_runs = {t.i for r in runs for t in r}
-    runs += [[t] for t in sdoc if t.i not in in_runs and scores[t.i] >= LEARNED_CUE_THRESHOLD]
-    out: list[Attribution] = []
-    for run in sorted(runs, key=lambda r: r[0].i):
+    contents = [e for e in (_edges(r) for r in _tagged_spans(sdoc, probs, "Content", 0.5)) if e]
+    sources = [e for e in (_edges(r) for r in _tagged_spans(sdoc, probs, "Source", 0.5)) if e]
+    for run in _learned_runs(sdoc, probs, scores):
         span = (run[0].idx, run[-1].idx + len(run[-1].text))
-        if max(scores[t.i] for t in run) < LEARNED_CUE_THRESHOLD:
-            continue
         if any(s < span[1] and span[0] < e for s, e in taken) or _inside(span[0], finder.quotes):
             continue
-        tok = _root(run)
-        known = finder.lex.cues.get(tok.lemma_.lower())
-        cue = Cue(lemma=tok.lemma_.lower(), act=known.act if known else "state", tier=LEARNED, dobj=True)
-        para = finder.paragraph(tok.idx)
-        parsed = finder.content_of(tok, cue) if tok.pos_ in {"VERB", "AUX"} else None
-        spans: list[tuple[int, int]] = []
-        kind = "indirect"
-        quotes = finder.adjacent_quotes(tok, bare=parsed is None)
-        if quotes:
-            spans, kind = [s for q in quotes for s in q.trimmed(finder.text)], "direct"
-        elif parsed is not None and (edge := _edges(parsed[0])) is not None:
-            spans = [edge]
-        else:
-            near = [c for c in contents if c and para[0] <= c[0] < para[1] and not (c[0] < span[1] and span[0] < c[1])]
-            if near:
-                spans = [min(near, key=lambda c: max(0, c[0] - span[1], span[0] - c[1]))]
-        spans = [c for c in (finder.clip(_outside(s, span), tok.idx) for s in spans) if c]
-        if not spans:
-            continue
-        src_tok, channel, _ = finder.source_of(tok)
-        in_content = {t.i for t in sdoc if any(s <= t.idx < e for s, e in spans)}
-        src = _edges(_subtree(src_tok, in_content)) if src_tok is not None else None
-        if src is None:
-            sent = (tok.sent.start_char, tok.sent.end_char)
-            near = [c for c in sources if c and sent[0] <= c[0] < sent[1]]
-            src = min(near, key=lambda c: abs(c[0] - span[0])) if near else None
-        taken.append(span)
-        clause = _edges([t for t in tok.subtree if t.i not in in_content]) or span  # where its date and channel are
-        out.append(
-            Attribution(
-                content=spans, cue=span, source=src, kind=kind, lemma=cue.lemma, act=cue.act, tier=LEARNED,
-                method="tagger", confidence=0.6, channel=channel, clause=clause,
-            )
-        )
-    return kept + out
+        relation = _learned_relation(finder, run, contents, sources)
+        if relation is not None:
+            taken.append(span)
+            kept.append(relation)
+    return kept
 
 
 def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool = False) -> list[Attribution]:
