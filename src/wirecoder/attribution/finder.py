@@ -24,8 +24,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Cue, cue_lexicon
 from .quotes import Quote, find_quotes
-from .cue_words import artefact_path as cue_words_path
-from .cue_words import cue_words
 from .tagger import LABELS, cue_tagger, tagger_available
 
 SPEECH = ("speech",)
@@ -683,7 +681,9 @@ class _Finder:
 @functools.cache
 def learned_tier_available() -> bool:
     """The tagger's packages are installed and both learned models ship."""
-    return tagger_available() and cue_words_path().is_file()
+    from .cue_words import artefact_path  # scikit-learn loads only when the tier is asked for
+
+    return tagger_available() and artefact_path().is_file()
 
 
 def _tagged_spans(sdoc: Doc, probs: list[list[float]], role: str, threshold: float) -> list[list[Token]]:
@@ -716,6 +716,8 @@ def _root(tokens: list[Token]) -> Token:
 def _cue_scores(sdoc: Doc) -> tuple[list[float], list[list[float]]]:
     """Per token, how likely it is a cue (the tagger's and the parse model's average), and
     the tagger's tag probabilities."""
+    from .cue_words import cue_words
+
     tags = cue_tagger().probabilities(sdoc)
     words = cue_words().probabilities(sdoc)
     scores = [LEARNED_WEIGHT * (p[1] + p[2]) + (1 - LEARNED_WEIGHT) * words.get(i, 0.0) for i, p in enumerate(tags)]
