@@ -26,8 +26,8 @@ from pathlib import Path
 from rich.progress import Progress
 
 from wirecoder.attribution import cue_words
-from wirecoder.attribution.cue_words import candidates, matrix
-from wirecoder.attribution.tagger import LABELS, artefact_path, build_model, encode, trainable_state, windows
+from wirecoder.attribution.cue_words import candidates, cue_head, matrix
+from wirecoder.attribution.tagger import LABELS, artefact_path, build_model, encode_doc, padded, trainable_state
 from wirecoder.eval.polnear import _annotations, read_ann
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,19 +82,11 @@ def tagger_examples(parsed, tokenizer) -> list[tuple[list[int], list[int]]]:  # 
     out: list[tuple[list[int], list[int]]] = []
     for ann, sdoc in parsed:
         tags = token_tags(sdoc, role_fragments(ann))
-        words = [t.text for t in sdoc if not t.is_space]
-        starts = [k for k, t in enumerate(t for t in sdoc if not t.is_space) if t.is_sent_start]
-        for win in windows(words, starts, tokenizer):
-            ids, word_ids = encode(words[win.start : win.end], tokenizer)
-            seen: set[int] = set()
-            labels = []
-            for w in word_ids:
-                if w is None or w in seen:
-                    labels.append(-100)
-                else:
-                    seen.add(w)
-                    labels.append(LABELS.index(tags[win.start + w]))
-            out.append((ids, labels))
+        for job in encode_doc(sdoc, tokenizer)[1]:
+            labels = [-100] * len(job.ids)
+            for piece, word in job.first_pieces:
+                labels[piece] = LABELS.index(tags[word])
+            out.append((job.ids, labels))
     return out
 
 
@@ -106,11 +98,8 @@ def cue_heads(sdoc, ann: Path) -> tuple[set[int], set[int]]:  # type: ignore[no-
         span = sdoc.char_span(*rel.cue, alignment_mode="expand") if rel.cue else None
         if span is None or not len(span):
             continue
-        toks = {t.i for t in span}
-        roots = [t for t in span if t.head.i not in toks or t.head.i == t.i]
-        if roots:
-            heads.add(min(roots, key=lambda t: (t.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}, t.i)).i)
-        inside |= toks
+        heads.add(cue_head(list(span)).i)
+        inside |= {t.i for t in span}
     return heads, inside
 
 
@@ -183,11 +172,10 @@ def main() -> int:
             total = 0.0
             for b in range(0, len(order), args.batch_size):
                 batch = [data[i] for i in order[b : b + args.batch_size]]
-                width = max(len(ids) for ids, _ in batch)
-                ids = torch.tensor([i + [0] * (width - len(i)) for i, _ in batch])
-                mask = torch.tensor([[1] * len(i) + [0] * (width - len(i)) for i, _ in batch])
-                gold = torch.tensor([y + [-100] * (width - len(y)) for _, y in batch])
-                loss = loss_fn(model(ids, mask).reshape(-1, len(LABELS)), gold.reshape(-1))
+                ids, mask = padded([i for i, _ in batch])
+                gold, _ = padded([y for _, y in batch], fill=-100)
+                logits = model(torch.tensor(ids), torch.tensor(mask))
+                loss = loss_fn(logits.reshape(-1, len(LABELS)), torch.tensor(gold).reshape(-1))
                 loss.backward()
                 optim.step()
                 sched.step()

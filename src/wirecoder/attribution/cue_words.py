@@ -21,7 +21,7 @@ from sklearn.feature_extraction import FeatureHasher
 from spacy.tokens import Doc, Token
 
 from .lexicon import cue_lexicon
-from .quotes import find_quotes
+from .quotes import Quote, find_quotes
 
 ARTEFACT = "cue_words.npz"
 N_FEATURES = 2**18
@@ -39,10 +39,20 @@ def candidates(sdoc: Doc) -> Iterator[Token]:
     return (t for t in sdoc if not (t.is_punct or t.is_space) or t.text == ":")
 
 
-def quoted(sdoc: Doc) -> list[bool]:
-    """Per token, whether it lies between a quotation's marks."""
+def cue_head(tokens: list[Token]) -> Token:
+    """The head word of a cue's tokens: one whose head lies outside them, a verb, noun or
+    adjective first. What this model learns to find, and what the finder hangs a learned
+    cue's content and source on."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i] or tokens
+    return min(roots, key=lambda t: (t.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}, t.i))
+
+
+def quoted(sdoc: Doc, quotes: list[Quote] | None = None) -> list[bool]:
+    """Per token, whether it lies between a quotation's marks (``quotes``: the text's
+    quotations when the caller has them already)."""
     inside = [False] * len(sdoc)
-    quotes = find_quotes(sdoc.text)
+    quotes = find_quotes(sdoc.text) if quotes is None else quotes
     for tok in sdoc:
         inside[tok.i] = any(q.open_at < tok.idx < q.close_at for q in quotes)
     return inside
@@ -75,9 +85,9 @@ def features(tok: Token, in_quote: bool) -> list[str]:
     return feats
 
 
-def matrix(sdoc: Doc, tokens: list[Token]):  # type: ignore[no-untyped-def]
+def matrix(sdoc: Doc, tokens: list[Token], quotes: list[Quote] | None = None):  # type: ignore[no-untyped-def]
     """The hashed feature rows of ``tokens``."""
-    inside = quoted(sdoc)
+    inside = quoted(sdoc, quotes)
     return _HASHER.transform(features(t, inside[t.i]) for t in tokens)
 
 
@@ -89,12 +99,12 @@ class CueWords:
         self.coef = data["coef"].astype(np.float64)
         self.intercept = float(data["intercept"])
 
-    def probabilities(self, sdoc: Doc) -> dict[int, float]:
+    def probabilities(self, sdoc: Doc, quotes: list[Quote] | None = None) -> dict[int, float]:
         """Token index -> probability, for every candidate token."""
         tokens = list(candidates(sdoc))
         if not tokens:
             return {}
-        scores = matrix(sdoc, tokens) @ self.coef + self.intercept
+        scores = matrix(sdoc, tokens, quotes) @ self.coef + self.intercept
         return {t.i: float(p) for t, p in zip(tokens, 1.0 / (1.0 + np.exp(-scores)), strict=True)}
 
 

@@ -706,20 +706,13 @@ def _tagged_spans(sdoc: Doc, probs: list[list[float]], role: str, threshold: flo
     return runs
 
 
-def _root(tokens: list[Token]) -> Token:
-    """The token of a run whose head lies outside it, a verb, noun or adjective first."""
-    inside = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i] or tokens
-    return min(roots, key=lambda t: (t.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}, t.i))
-
-
-def _cue_scores(sdoc: Doc) -> tuple[list[float], list[list[float]]]:
+def _cue_scores(sdoc: Doc, quotes: list[Quote]) -> tuple[list[float], list[list[float]]]:
     """Per token, how likely it is a cue (the tagger's and the parse model's average), and
     the tagger's tag probabilities."""
     from .cue_words import cue_words
 
     tags = cue_tagger().probabilities(sdoc)
-    words = cue_words().probabilities(sdoc)
+    words = cue_words().probabilities(sdoc, quotes)
     scores = [LEARNED_WEIGHT * (p[1] + p[2]) + (1 - LEARNED_WEIGHT) * words.get(i, 0.0) for i, p in enumerate(tags)]
     return scores, tags
 
@@ -749,7 +742,9 @@ def _learned_relation(
     for a lexicon cue), else the nearest Content the tagger reads in the paragraph; source
     from the parse, else the nearest tagged Source in the sentence."""
     span = (run[0].idx, run[-1].idx + len(run[-1].text))
-    tok = _root(run)
+    from .cue_words import cue_head
+
+    tok = cue_head(run)
     known = finder.lex.cues.get(tok.lemma_.lower())
     cue = Cue(lemma=tok.lemma_.lower(), act=known.act if known else "state", tier=LEARNED, dobj=True)
     parsed = finder.content_of(tok, cue) if tok.pos_ in {"VERB", "AUX"} else None
@@ -785,7 +780,7 @@ def _learned(finder: "_Finder", found: list[Attribution]) -> list[Attribution]:
     """The rule relations, less those outside the speech tier whose cue the learned
     models both reject, and a relation for each cue they read that no rule found."""
     sdoc = finder.sdoc
-    scores, probs = _cue_scores(sdoc)
+    scores, probs = _cue_scores(sdoc, finder.all_quotes)
 
     def best(span: tuple[int, int]) -> float:
         return max((scores[t.i] for t in sdoc if span[0] <= t.idx < span[1]), default=0.0)

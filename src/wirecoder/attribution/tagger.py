@@ -155,6 +155,40 @@ def encode(words: Sequence[str], tokenizer: Any) -> tuple[list[int], list[int | 
     return enc["input_ids"], enc.word_ids()
 
 
+@dataclass(slots=True)
+class Encoded:
+    """One window ready for the encoder: its word pieces and, per word, its first piece
+    (which carries the word's tag) as (piece index, word index in the document's words)."""
+
+    ids: list[int]
+    first_pieces: list[tuple[int, int]]
+
+
+def encode_doc(sdoc: Any, tokenizer: Any) -> tuple[list[int], list[Encoded]]:
+    """The spaCy indices of a document's words (its non-space tokens) and its windows,
+    the same way for training and tagging."""
+    keep = [t.i for t in sdoc if not t.is_space]
+    words = [sdoc[i].text for i in keep]
+    starts = [k for k, i in enumerate(keep) if sdoc[i].is_sent_start]
+    out = []
+    for win in windows(words, starts, tokenizer):
+        ids, word_ids = encode(words[win.start : win.end], tokenizer)
+        seen: set[int] = set()
+        firsts = []
+        for piece, w in enumerate(word_ids):
+            if w is not None and w not in seen:
+                seen.add(w)
+                firsts.append((piece, win.start + w))
+        out.append(Encoded(ids, firsts))
+    return keep, out
+
+
+def padded(batch: Sequence[Sequence[int]], fill: int = 0) -> tuple[list[list[int]], list[list[int]]]:
+    """Rows padded to the longest with ``fill``, and the attention mask (1 on real pieces)."""
+    width = max(len(row) for row in batch)
+    return [list(row) + [fill] * (width - len(row)) for row in batch], [[1] * len(row) + [0] * (width - len(row)) for row in batch]
+
+
 class CueTagger:
     """The trained tagger: word-level tag probabilities for a spaCy ``Doc``."""
 
@@ -173,25 +207,16 @@ class CueTagger:
     def probabilities(self, sdoc: Any, batch_size: int = 16) -> list[list[float]]:
         """Per spaCy token, the probability of each of ``LABELS`` (space tokens get O)."""
         torch = self.torch
-        keep = [t.i for t in sdoc if not t.is_space]
-        words = [sdoc[i].text for i in keep]
-        starts = [k for k, i in enumerate(keep) if sdoc[i].is_sent_start]
+        keep, jobs = encode_doc(sdoc, self.tokenizer)
         out = [[1.0] + [0.0] * (len(LABELS) - 1) for _ in sdoc]
-        jobs = [(w, *encode(words[w.start : w.end], self.tokenizer)) for w in windows(words, starts, self.tokenizer)]
         for b in range(0, len(jobs), batch_size):
             batch = jobs[b : b + batch_size]
-            width = max(len(ids) for _, ids, _ in batch)
-            ids = torch.tensor([i + [0] * (width - len(i)) for _, i, _ in batch])
-            mask = torch.tensor([[1] * len(i) + [0] * (width - len(i)) for _, i, _ in batch])
+            ids, mask = padded([job.ids for job in batch])
             with torch.no_grad():
-                probs = self.model(ids, mask).softmax(-1).tolist()
-            for (win, _, word_ids), row in zip(batch, probs, strict=True):
-                seen: set[int] = set()
-                for piece, w in enumerate(word_ids):
-                    if w is None or w in seen:
-                        continue
-                    seen.add(w)
-                    out[keep[win.start + w]] = row[piece]
+                probs = self.model(torch.tensor(ids), torch.tensor(mask)).softmax(-1).tolist()
+            for job, row in zip(batch, probs, strict=True):
+                for piece, word in job.first_pieces:
+                    out[keep[word]] = row[piece]
         return out
 
 
