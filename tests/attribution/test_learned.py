@@ -100,3 +100,53 @@ def test_statements_stage_opts_into_the_learned_tier():
     doc = pipe(Document(text=text, doc_id="t", published="2016-09-21"))
     [statement] = doc.statements
     assert (statement.cue, statement.speaker.name, statement.date) == ("scolded", "Claire McCaskill", "2016-09-19")
+
+
+def _relation(text: str, cue: str, content: str, source: str | None = None, score: float | None = None):
+    from wirecoder.attribution.finder import Attribution
+
+    at = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    return Attribution(content=[at(content)], cue=at(cue), source=at(source) if source else None, kind="indirect",
+                       lemma=cue.split()[0].lower(), act="state", tier="learned", method="tagger", confidence=0.6,
+                       cue_score=score)  # fmt: skip
+
+
+def test_outer_content_ends_before_a_confident_inner_cue():
+    from wirecoder.attribution.finder import _end_before_confident_cues
+
+    text = "The governor wrote that the curfew was over and the mayor urged residents to stay home."
+    outer = _relation(text, "wrote", "the curfew was over and the mayor urged residents to stay home", "The governor", 0.99)
+    inner = _relation(text, "urged", "residents to stay home", "the mayor", 0.9)
+    _end_before_confident_cues([outer, inner], text, frozenset())
+    assert [text[s:e] for s, e in outer.content] == ["the curfew was over"]
+    assert [text[s:e] for s, e in inner.content] == ["residents to stay home"]
+
+
+def test_unsure_or_nesting_inner_cues_leave_the_outer_content_whole():
+    from wirecoder.attribution.finder import _end_before_confident_cues
+
+    text = "The governor wrote that the mayor believes residents should stay home."
+    whole = "the mayor believes residents should stay home"
+    for lemma_nests, score in ((frozenset({"believes"}), 0.95), (frozenset(), 0.5), (frozenset(), None)):
+        outer = _relation(text, "wrote", whole, "The governor", 0.99)
+        inner = _relation(text, "believes", "residents should stay home", "the mayor", score)
+        _end_before_confident_cues([outer, inner], text, lemma_nests)
+        assert [text[s:e] for s, e in outer.content] == [whole]
+
+
+def test_tagger_file_with_whole_layers_loads_into_the_same_shape(tmp_path):
+    import torch
+
+    from wirecoder.attribution.tagger import CueTagger, build_model, full_layers_of, trainable_state
+
+    _, model = build_model(full_layers=2)
+    with torch.no_grad():
+        model.head.bias.copy_(torch.tensor([0.0, 9.0, 0, 0, 0, 0, 0]))  # every word a B-Cue
+    state = trainable_state(model)
+    assert full_layers_of(state) == 2 and not any("lora_" in k for k in state if ".layer.5." in k)
+    torch.save(state, tmp_path / "t.pt")
+    sdoc = load_nlp()("The minister spoke.")
+    assert all(max(range(7), key=p.__getitem__) == 1 for p in CueTagger(tmp_path / "t.pt").probabilities(sdoc))
+    torch.save({"encoder.nonsense.weight": torch.zeros(1)}, tmp_path / "bad.pt")
+    with pytest.raises(ValueError, match="does not fit"):
+        CueTagger(tmp_path / "bad.pt")
