@@ -133,9 +133,7 @@ def main() -> int:
     ap.add_argument("--words-c", type=float, default=0.3, help="inverse regularisation of the parse-feature model")
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--lr", type=float, default=1.5e-3, help="learning rate of adapters and head")
-    ap.add_argument("--full-layers", type=int, default=0, help="train this many top encoder layers whole (no adapters)")
-    ap.add_argument("--full-lr", type=float, default=1e-4, help="learning rate of the layers trained whole")
+    ap.add_argument("--lr", type=float, default=1.5e-3)
     ap.add_argument("--seed", type=int, default=29)
     ap.add_argument("--cue-weight", type=float, default=2.0, help="loss weight of the Cue tags against the others")
     args = ap.parse_args()
@@ -155,16 +153,13 @@ def main() -> int:
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(2)
-    tokenizer, model = build_model(train=True, full_layers=args.full_layers)
+    tokenizer, model = build_model(train=True)
     data = tagger_examples(parsed, tokenizer)
     del parsed
-    named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
-    whole = [p for n, p in named if n.startswith("encoder.") and "lora_" not in n]
-    rest = [p for n, p in named if not (n.startswith("encoder.") and "lora_" not in n)]
-    groups = [{"params": rest, "lr": args.lr}] + ([{"params": whole, "lr": args.full_lr}] if whole else [])
-    optim = torch.optim.AdamW(groups, weight_decay=0.01)
+    params = [p for p in model.parameters() if p.requires_grad]
+    optim = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(data) + args.batch_size - 1) // args.batch_size)
-    sched = torch.optim.lr_scheduler.OneCycleLR(optim, max_lr=[g["lr"] for g in groups], total_steps=steps, pct_start=0.1)
+    sched = torch.optim.lr_scheduler.OneCycleLR(optim, max_lr=args.lr, total_steps=steps, pct_start=0.1)
     weights = torch.tensor([args.cue_weight if label.endswith("-Cue") else 1.0 for label in LABELS])
     loss_fn = torch.nn.CrossEntropyLoss(weight=weights, ignore_index=-100)
     rng = random.Random(args.seed)

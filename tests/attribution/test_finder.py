@@ -153,3 +153,9 @@ def test_dash_before_a_speech_verb_is_no_signature(nlp):
 ])
 def test_say_that_supposes_reports_no_one(nlp, text):
     assert [cue for cue, _, _ in found(nlp, text, ALL_TIERS) if cue and cue.lower().startswith("say")] == []
+
+
+def test_split_quote_around_a_participle_is_two_relations(nlp):
+    text = "“We cannot afford this any more,” the minister said, adding later, “the budget for the dams is gone.”"
+    found = [(text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content]) for a in find_attributions(nlp(text), SPEECH)]
+    assert found == [("said", ["We cannot afford this any more"]), ("adding later", ["the budget for the dams is gone."])]

@@ -134,19 +134,9 @@ def test_unsure_or_nesting_inner_cues_leave_the_outer_content_whole():
         assert [text[s:e] for s, e in outer.content] == [whole]
 
 
-def test_tagger_file_with_whole_layers_loads_into_the_same_shape(tmp_path):
-    import torch
-
-    from wirecoder.attribution.tagger import CueTagger, build_model, full_layers_of, trainable_state
-
-    _, model = build_model(full_layers=2)
-    with torch.no_grad():
-        model.head.bias.copy_(torch.tensor([0.0, 9.0, 0, 0, 0, 0, 0]))  # every word a B-Cue
-    state = trainable_state(model)
-    assert full_layers_of(state) == 2 and not any("lora_" in k for k in state if ".layer.5." in k)
-    torch.save(state, tmp_path / "t.pt")
-    sdoc = load_nlp()("The minister spoke.")
-    assert all(max(range(7), key=p.__getitem__) == 1 for p in CueTagger(tmp_path / "t.pt").probabilities(sdoc))
-    torch.save({"encoder.nonsense.weight": torch.zeros(1)}, tmp_path / "bad.pt")
-    with pytest.raises(ValueError, match="does not fit"):
-        CueTagger(tmp_path / "bad.pt")
+def test_confident_cue_that_loses_the_quote_keeps_its_own_object(nlp):
+    text = "“Nobody is safe here,” the farmer told reporters, describing the raid on his village."
+    found = relations(nlp, text, ALL_TIERS + (LEARNED,))
+    assert [(cue, content) for cue, _, content, _ in found] == [
+        ("told", ["Nobody is safe here"]), ("describing", ["the raid on his village"])
+    ]

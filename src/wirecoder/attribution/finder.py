@@ -40,8 +40,9 @@ LEARNED_WEIGHT = 0.7
 LEARNED_CUE_THRESHOLD = 0.6
 LEARNED_DROP_THRESHOLD = 0.6
 #: A cue the models score this high stands even inside another relation's content, which
-#: then ends before it ("X tweeted that A was a con and encouraged fans to …"): set on
-#: PolNeAR dev, where such cues are mostly gold and the outer content mostly stops there.
+#: then ends before it ("X tweeted that A was a con and encouraged fans to …"), and when a
+#: nearer cue takes its content it keeps what its own parse reports: set on PolNeAR dev,
+#: where such cues are mostly gold.
 LEARNED_INNER_CUE_THRESHOLD = 0.8
 
 #: A quotation needs this many words to be a statement rather than scare quotes.
@@ -830,6 +831,14 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool =
                     cut = finder.text[o.content[-1][0] : a.clause[0] if a.clause else a.cue[0]].rstrip(" ,;—–-\n")
                     if cut:
                         o.content[-1] = (o.content[-1][0], o.content[-1][0] + len(cut))
+        if a.participle and a.cue:  # “A,” X said, adding, “B”: A is the said, B the added
+            for o in found:
+                if o is a or a.source is None or o.source != a.source or not o.cue or o.cue[0] > a.cue[0]:
+                    continue
+                before = [c for c in o.content if c[1] <= a.cue[0]]
+                after = [c for c in o.content if c[0] >= a.cue[1]]
+                if before and after and any(c[0] >= a.cue[1] for c in a.content):
+                    o.content, a.content = before, after
     _end_before_confident_cues(found, finder.text, finder.lex.nested)
     # one content claimed by two cues ("Asked …, X said, '…'"): the nearer cue speaks, a verb before a noun
     nearest: dict[tuple[tuple[int, int], ...], Attribution] = {}
@@ -837,6 +846,13 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool =
         key = tuple(a.content)
         if key not in nearest or (a.method == "noun", _distance(a)) < (nearest[key].method == "noun", _distance(nearest[key])):
             nearest[key] = a
+    for a in found:  # a confident cue that lost its content keeps what its own parse reports
+        winner = nearest[tuple(a.content)]
+        if winner is not a and a.cue and a.cue_score is not None and a.cue_score >= LEARNED_INNER_CUE_THRESHOLD:
+            own = _own_object(sdoc, a.cue, winner.content)
+            if own is not None and (own,) not in nearest:
+                a.content = [own]
+                nearest[(own,)] = a
     kept: list[Attribution] = []
     for a in found:
         anchor = a.cue[0] if a.cue else a.start
@@ -865,6 +881,27 @@ def _end_before_confident_cues(found: list[Attribution], text: str, nesting_lemm
                     kept = _TRAILING_LINK.sub("", text[s:stop])
                     if kept:
                         o.content[k] = (s, s + len(kept))
+
+
+#: Dependents of a cue word that carry what it reports when no clause or quote does.
+_OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "prep", "attr", "acomp"}
+
+
+def _own_object(sdoc: Doc, cue: tuple[int, int], taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """What a cue word reports by its own parse (its object, complement or preposition
+    phrase after it), when that overlaps none of ``taken``: "…," Tester said, referring to
+    the 1 percent excuse, "…" reports the excuse; the quote is the said."""
+    from .cue_words import cue_head
+
+    span = sdoc.char_span(*cue, alignment_mode="expand")
+    if span is None:
+        return None
+    head = cue_head(list(span))
+    words = [t for c in head.rights if c.dep_ in _OBJECT_DEPS and c.idx >= cue[1] for t in c.subtree]
+    edge = _edges(words)
+    if edge is None or any(s < edge[1] and edge[0] < e for s, e in taken):
+        return None
+    return edge
 
 
 def _distance(a: Attribution) -> int:

