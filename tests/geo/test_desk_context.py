@@ -168,3 +168,16 @@ def test_a_town_of_the_report_s_own_country_before_a_unit_word_stays(run_doc):
     doc = run_doc("Belfast, Jul 21 (AP) The IRA's Belfast brigade set off twenty bombs across the city on Friday.",
                   published="1972-07-21")
     assert "Belfast" in _names(doc) and len(_names(doc)["Belfast"].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A tractor ran over a landmine, killing a farmer in Gulzarpur Sindh, bordering Balochistan.", "Gulzarpur"),
+        ("Protests were held in Khandkot Kashmore against the killing of a trader.", "Khandkot"),  # a town of Sindh
+        ("A landmine killed a farmer in Gulzarpur Sindh on Monday.", "Gulzarpur"),  # the NER splits the name
+    ],
+)
+def test_unknown_name_ending_on_a_region_or_town_lies_in_that_region(run_doc, text, name):
+    place = _names(run_doc(text, country_hint="PAK"))[name]
+    assert (place.feature, place.admin1, place.country) == ("place", "Sindh", "PAK")

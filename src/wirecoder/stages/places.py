@@ -58,6 +58,8 @@ _COORDINATED = re.compile(r"(?:,|\s+and|\s+or)\s+$")
 #: The n-gram matcher takes a single word ("Officer", "Date" are towns too) only after a
 #: locative word, or when it names a town this big.
 _BARE_WORD_POPULATION = 100_000
+#: An unknown name ending on a town this big of the report's country lies in that town's region.
+_TRAILING_TOWN_POPULATION = 15_000
 #: A small town abroad is not what a report means when it is about other countries:
 #: such a candidate is dropped (the mention stays an unresolved place).
 _FOREIGN_SMALL_TOWN = 100_000
@@ -135,6 +137,9 @@ class Places(Stage):
                 m.respelled = bool(m.candidates)
         _resolve(mentions, doc.country_hint)
         _link_within(doc.text, mentions)
+        for m in mentions:
+            if m.choice is None and m.within is None and m.method == "ner":
+                _split_trailing_region(m, desk)
         home = _main_country(mentions, doc.country_hint)
         mentions = [m for m in mentions
                     if not self._named_institution(doc.text, m, home) and not self._names_a_unit(doc.text, m, home)]
@@ -490,11 +495,13 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
 
 def _link_within(text: str, mentions: list[_Mention]) -> None:
     """An unresolved place followed by another ("in Nakai, Tirah", "Chak 408 in Toba Tek
-    Singh") lies within it: it will take that place's region and country. So does a small
+    Singh", or a bare province: "Gulzarpur Sindh") lies within it: it will take that place's region and country. So does a small
     town placed by a comma in a bigger one of another region: a namesake neighbourhood
     ("Karimabad, Karachi" is not Karimabad in Gilgit-Baltistan)."""
     for m, nxt in zip(mentions, mentions[1:]):
-        if not _WITHIN.match(text[m.end : nxt.start]):
+        gap = text[m.end : nxt.start]
+        region_right_after = gap == " " and nxt.choice is not None and nxt.choice.feature in {"admin1", "admin2"}
+        if not (_WITHIN.match(gap) or region_right_after):  # "Gulzarpur Sindh"
             continue
         p, q = m.choice, nxt.choice
         if p is not None and q is not None and text[m.end : nxt.start].strip() == "," and p.feature == "city" \
@@ -502,6 +509,21 @@ def _link_within(text: str, mentions: list[_Mention]) -> None:
             m.choice = None
         if m.choice is None:
             m.within = nxt
+
+
+def _split_trailing_region(m: _Mention, desk: frozenset[str]) -> None:
+    """An unknown name ending on a province, district or town of the report's countries
+    ("Bakhshapur Sindh", "Khandkot Kashmore") is a place of that name in that region."""
+    words = list(re.finditer(r"\S+", m.text))
+    for k in range(1, min(3, len(words))):
+        tail = m.text[words[k].start() :]
+        regions = [p for p in _lookup(tail, desk) if (p.feature in {"admin1", "admin2"} and (not desk or p.country in desk))
+                   or (p.feature == "city" and p.country in desk and p.population >= _TRAILING_TOWN_POPULATION)]
+        if len({(p.country, p.admin1) for p in regions}) == 1:
+            head = m.text[: words[k - 1].end()]
+            m.within = _Mention(m.start + words[k].start(), m.end, tail, m.method, choice=regions[0])
+            m.end, m.text = m.start + len(head), head
+            return
 
 
 def _gives_way(head: Place, city: Place) -> bool:
