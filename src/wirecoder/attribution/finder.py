@@ -31,14 +31,12 @@ ALL_TIERS = ("speech", "belief", "mined")
 #: The ``learned`` tier adds the cues the trained tagger reads and no rule finds.
 LEARNED = "learned"
 #: Weight of the tagger against the parse-feature model in a token's cue score, and the
-#: scores that add a cue no rule found (on one of its words) and keep a rule cue outside
-#: the speech tier (on one of its words): the same bar, so a belief or mined cue stands
-#: only where the models would have read a cue themselves. Set on PolNeAR dev (cue F1
-#: 0.84 against 0.78 for the rules alone); speech cues are never dropped, as that lost
-#: more gold cues than false ones.
+#: score on one of a cue's words that both adds a cue no rule found and keeps a rule cue
+#: outside the speech tier, so a belief or mined cue stands only where the models would
+#: have read a cue themselves. Set on PolNeAR dev (cue F1 0.84 against 0.78 for the rules
+#: alone); speech cues are never dropped, as that lost more gold cues than false ones.
 LEARNED_WEIGHT = 0.7
 LEARNED_CUE_THRESHOLD = 0.6
-LEARNED_DROP_THRESHOLD = 0.6
 #: A cue the models score this high stands even inside another relation's content, which
 #: then ends before it ("X tweeted that A was a con and encouraged fans to …"), and when a
 #: nearer cue takes its content it keeps what its own parse reports: set on PolNeAR dev,
@@ -798,7 +796,7 @@ def _learned(finder: "_Finder", found: list[Attribution]) -> list[Attribution]:
 
     for a in found:
         a.cue_score = best(a.cue) if a.cue else None
-    kept = [a for a in found if a.cue is None or a.tier == "speech" or best(a.cue) >= LEARNED_DROP_THRESHOLD]
+    kept = [a for a in found if a.cue_score is None or a.tier == "speech" or a.cue_score >= LEARNED_CUE_THRESHOLD]
     taken = [a.cue for a in kept if a.cue]
     contents = [e for e in (_edges(r) for r in _tagged_spans(sdoc, probs, "Content", 0.5)) if e]
     sources = [e for e in (_edges(r) for r in _tagged_spans(sdoc, probs, "Source", 0.5)) if e]

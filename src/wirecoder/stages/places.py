@@ -495,16 +495,17 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
 
 def _link_within(text: str, mentions: list[_Mention]) -> None:
     """An unresolved place followed by another ("in Nakai, Tirah", "Chak 408 in Toba Tek
-    Singh", or a bare province: "Gulzarpur Sindh") lies within it: it will take that place's region and country. So does a small
-    town placed by a comma in a bigger one of another region: a namesake neighbourhood
-    ("Karimabad, Karachi" is not Karimabad in Gilgit-Baltistan)."""
+    Singh", or a bare province: "Gulzarpur Sindh") lies within it: it will take that
+    place's region and country. So does a small town placed by a comma in a bigger one of
+    another region: a namesake neighbourhood ("Karimabad, Karachi" is not Karimabad in
+    Gilgit-Baltistan)."""
     for m, nxt in zip(mentions, mentions[1:]):
         gap = text[m.end : nxt.start]
         region_right_after = gap == " " and nxt.choice is not None and nxt.choice.feature in {"admin1", "admin2"}
-        if not (_WITHIN.match(gap) or region_right_after):  # "Gulzarpur Sindh"
+        if not (_WITHIN.match(gap) or region_right_after):
             continue
         p, q = m.choice, nxt.choice
-        if p is not None and q is not None and text[m.end : nxt.start].strip() == "," and p.feature == "city" \
+        if p is not None and q is not None and gap.strip() == "," and p.feature == "city" \
                 and q.feature == "city" and p.admin1 != q.admin1 and p.population < min(q.population, _FOREIGN_SMALL_TOWN):
             m.choice = None
         if m.choice is None:
