@@ -11,7 +11,7 @@ mined tier also holds noun and adjective cues ("claim that …", "critical of �
 verb + preposition pairs ("railed against …"). Layout gives the rest: speaker labels,
 headlines ("…, Minister Says") and clauses ending in a colon before a block. The
 ``learned`` tier (``tagger.py``, ``cue_words.py``: models trained on PolNeAR train) adds the
-cues those rules miss and drops non-speech rule cues both models reject.
+cues those rules miss and keeps a non-speech rule cue only where the models read one too.
 """
 
 from __future__ import annotations
@@ -787,7 +787,8 @@ def _learned_relation(
 
 def _learned(finder: "_Finder", found: list[Attribution]) -> list[Attribution]:
     """The rule relations, less those outside the speech tier whose cue the learned
-    models both reject, and a relation for each cue they read that no rule found."""
+    models score below the cue bar, and a relation for each cue they read that no rule
+    found; every relation with a cue gets its ``cue_score``."""
     sdoc = finder.sdoc
     scores, probs = _cue_scores(sdoc, finder.all_quotes)
 
