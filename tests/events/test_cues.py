@@ -192,3 +192,19 @@ def test_ground_taken_is_a_generic_cue_whose_side_decides() -> None:
     cues = find_cues("Troopers captured two New People's Army (NPA) camps in Abra over the weekend.")
     assert [c.text for c in cues] == ["captured two New People's Army (NPA) camps"] and not cues[0].specific
     assert deciding_cue(cues) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The rebels laid down their arms on 9 March and a soldier was killed in the town.",
+     "On March 22, 1990 gunmen killed a judge.", "Attacks have risen since March.", "Fighting resumed in mid-March."],
+)
+def test_the_month_march_is_no_protest_cue(text):
+    assert all(c.sub_event_type != "Peaceful protest" for c in find_cues(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Thousands joined the Aurat March in Lahore.", "Students marched on parliament.", "A march to the governor's office."]
+)
+def test_a_march_is_still_a_protest_cue(text):
+    assert [c.sub_event_type for c in find_cues(text)] == ["Peaceful protest"]

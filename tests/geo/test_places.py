@@ -222,3 +222,17 @@ def test_common_words_are_no_towns_abroad(run, text):
     doc = run(text, published="1989-12-29")
     assert not any(loc.country == "USA" and loc.feature != "country" for loc in doc.locations), \
         [(loc.name, loc.country) for loc in doc.locations]
+
+
+def test_part_of_a_persons_name_is_not_a_town(run):
+    # Duarte and Ignacio are towns too (California, Colorado); here they are people
+    doc = run("President Jose Napoleon Duarte condemned the murder of Ignacio Ellacuria in San Salvador. "
+              "According to Duarte, soldiers fired on the house.", published="1989-11-20")
+    assert [loc.name for loc in doc.locations] == ["San Salvador"]
+
+
+def test_a_place_inside_a_body_or_a_mistagged_place_stays(run):
+    # the tagger makes both a person; neither is anyone's name
+    doc = run("On 5 October 2021, in Za Bu Thi Ri township (Det Khi Na district, Nay Pyi Taw), the Nay Pyi Taw PDF "
+              "claimed that they exploded a bomb.", published="2021-10-06")
+    assert "Nay Pyi Taw" in {loc.name for loc in doc.locations}

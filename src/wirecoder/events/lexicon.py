@@ -99,6 +99,9 @@ class _Cues:
     hints: tuple[tuple[str, re.Pattern[str]], ...]
     territory_verbs: re.Pattern[str]
     territory_sides: re.Pattern[str]  # named groups ``non_state`` and ``state``
+    month_words: frozenset[str]  # cue words that are also month names, as written for the month
+    month_before: re.Pattern[str]  # text ending right before such a word that makes it the month
+    month_after: re.Pattern[str]  # text starting right after it that does
 
 
 def _security_victims(raw: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -131,6 +134,9 @@ def _cues() -> _Cues:
         hints=tuple((name, compile_patterns(pats)) for name, pats in raw["classifier_hints"].items()),
         territory_verbs=compile_patterns(raw["territory"]["verbs"]),
         territory_sides=_territory_sides(raw["territory"]),
+        month_words=frozenset(raw["month_homonyms"]["words"]),
+        month_before=re.compile(raw["month_homonyms"]["before"], re.IGNORECASE),
+        month_after=re.compile(raw["month_homonyms"]["after"]),
     )
 
 
@@ -152,13 +158,21 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 
     for sub, pattern in cues.specific:
         for m in pattern.finditer(text):
-            if m.end() > m.start() and free(m.start(), m.end()):
+            if m.end() > m.start() and free(m.start(), m.end()) and not _names_month(text, m):
                 taken.append((m.start(), m.end()))
                 found.append(Cue(m.start() + offset, m.end() + offset, m.group(), sub))
     for m in cues.generic.finditer(text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and not _names_month(text, m):
             found.append(Cue(m.start() + offset, m.end() + offset, m.group(), None))
     return sorted(found, key=lambda c: c.start)
+
+
+def _names_month(text: str, m: re.Match[str]) -> bool:
+    """Whether a cue word is the month of a date there ("on 9 March", "March 22, 1990")."""
+    cues = _cues()
+    if m.group() not in cues.month_words:
+        return False
+    return bool(cues.month_before.search(text, 0, m.start()) or cues.month_after.match(text, m.end()))
 
 
 def deciding_cue(cues: list[Cue]) -> Cue | None:

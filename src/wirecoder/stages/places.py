@@ -50,6 +50,8 @@ _LOCATIVE_REACH = 20
 _LISTED = re.compile(r"\b(?:such as|including|like|especially|notably)\s+$", re.I)
 #: "near Mir Ali": a name after these is a place even when the NER says PERSON.
 _STRONG_LOCATIVE = re.compile(r"\b(?:near|outside|(?:village|town|city|district|area|tehsil|township)s? of)\s+$", re.I)
+#: Words that introduce a place and never a person ("in Duarte", not "according to Duarte").
+_PLACE_ONLY_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|into|around|across)\s+$", re.I)
 #: Up to two capitalised words right after an entity: the rest of a name the NER cut short.
 _NAME_GOES_ON = re.compile(r"(?:[ \t-][A-Z][\w'’-]*){1,2}")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’-]*$")
@@ -141,8 +143,10 @@ class Places(Stage):
             if m.choice is None and m.within is None and m.method == "ner":
                 _split_trailing_region(m, desk)
         home = _main_country(mentions, doc.country_hint)
+        people = _person_names(doc, desk)
         mentions = [m for m in mentions
-                    if not self._named_institution(doc.text, m, home) and not self._names_a_unit(doc.text, m, home)]
+                    if not self._named_institution(doc.text, m, home) and not self._names_a_unit(doc.text, m, home)
+                    and not _part_of_person_name(doc.text, m, people)]
         kept = [m for m in mentions if m.choice or _plausible_unresolved(doc, m)]
         doc.locations = _locations(kept, doc.published)
         return doc
@@ -606,6 +610,36 @@ def _foreign_town_before(text: str, m: _Mention, home: str | None, words_after: 
     return (home is not None and m.choice is not None and m.choice.country not in (None, home)
             and m.method not in {"dateline", "suffix"} and words_after.match(text, m.end) is not None
             and not _after_locative(text, m.start))
+
+
+def _person_names(doc: Document, desk: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    """The folded words of each person the NER names in two words or more, unless it is no
+    one's name: a place the tagger took for a person ("Rahim Yar Khan", "District Shikarpur")
+    or a body ("the Nay Pyi Taw PDF")."""
+    if doc.nlp is None:
+        return frozenset()
+    words = place_words()
+    place_word = words["area_suffixes"] | words["region_suffixes"] | words["settlement_words"]
+    return frozenset(
+        name for ent in doc.nlp.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ != "the"
+        and not any(t.is_upper and len(t) > 1 for t in ent)
+        and not (set(name := tuple(fold(t.text) for t in ent)) & place_word)
+        and not _lookup(ent.text, desk) and not _lookup(_DESIGNATOR.sub("", ent.text), desk)
+    )
+
+
+def _part_of_person_name(text: str, m: _Mention, people: frozenset[tuple[str, ...]]) -> bool:
+    """A name that is part of a person's the report gives in full is that person, not a
+    town: "Duarte" after "President Jose Napoleon Duarte", "Ignacio" of "Ignacio Ellacuria",
+    unless a word that only introduces places comes right before it ("in Duarte") or it
+    names a country or province ("Punjab" is not read as a surname)."""
+    if m.method in {"dateline", "suffix"} or (m.choice is not None and m.choice.feature in {"country", "admin1"}) \
+            or _PLACE_ONLY_LOCATIVE.search(text[max(0, m.start - _LOCATIVE_REACH) : m.start]):
+        return False
+    words = tuple(fold(w) for w in m.text.split())
+    n = len(words)
+    return any(n < len(name) and any(name[i : i + n] == words for i in range(len(name) - n + 1)) for name in people)
 
 
 def _after_locative(text: str, start: int) -> bool:
