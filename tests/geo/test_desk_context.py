@@ -174,7 +174,7 @@ def test_a_town_of_the_report_s_own_country_before_a_unit_word_stays(run_doc):
     ("text", "name"),
     [
         ("A tractor ran over a landmine, killing a farmer in Gulzarpur Sindh, bordering Balochistan.", "Gulzarpur"),
-        ("Protests were held in Khandkot Kashmore against the killing of a trader.", "Khandkot"),  # a town of Sindh
+        ("Protests were held in Gulzarpur Kashmore against the killing of a trader.", "Gulzarpur"),  # a town of Sindh
         ("A landmine killed a farmer in Gulzarpur Sindh on Monday.", "Gulzarpur"),  # the NER splits the name
     ],
 )

@@ -151,3 +151,16 @@ def test_a_loose_spelling_after_a_locative_is_the_desk_s_town_even_when_tagged_a
 def test_a_loose_spelling_after_a_locative_names_no_country(run_doc):
     doc = run_doc("Rebels threw a grenade at troops in front of Myanma Posts and Telecommunications.", country_hint="MMR")
     assert not any(loc.name == "Myanma" for loc in doc.locations)
+
+
+def test_town_written_in_lower_case_after_a_locative_or_before_an_institution(run_doc):
+    doc = run_doc("Traders rallied outside the sukkur press club on Monday, and in general the strike held.",
+                  country_hint="PAK")
+    assert [(loc.name, loc.admin1) for loc in doc.locations] == [("Sukkur", "Sindh")]
+
+
+@pytest.mark.parametrize("text", ["Lawyers from across Sialkot staged a walkout.",
+                                  "Inhabitants of Khushab protested against power cuts."])
+def test_town_the_tagger_takes_for_a_person_after_across_or_residents_of(run_doc, text):
+    doc = run_doc(text, country_hint="PAK")
+    assert [loc.admin1 for loc in doc.locations] == ["Punjab"]

@@ -236,3 +236,4 @@ def test_a_place_inside_a_body_or_a_mistagged_place_stays(run):
     doc = run("On 5 October 2021, in Za Bu Thi Ri township (Det Khi Na district, Nay Pyi Taw), the Nay Pyi Taw PDF "
               "claimed that they exploded a bomb.", published="2021-10-06")
     assert "Nay Pyi Taw" in {loc.name for loc in doc.locations}
+

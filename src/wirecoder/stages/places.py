@@ -48,8 +48,10 @@ _LOCATIVE = re.compile(r"\b(?:in|at|of|near|around|from|outside|to|into|coded as
 _LOCATIVE_REACH = 20
 #: "cities such as Bahawalpur": a town named in a list, which the NER often takes for a person.
 _LISTED = re.compile(r"\b(?:such as|including|like|especially|notably)\s+$", re.I)
-#: "near Mir Ali": a name after these is a place even when the NER says PERSON.
-_STRONG_LOCATIVE = re.compile(r"\b(?:near|outside|(?:village|town|city|district|area|tehsil|township)s? of)\s+$", re.I)
+#: "near Mir Ali", "across Rawalpindi", "residents of Takht Bai": a name after these is a
+#: place even when the NER says PERSON.
+_STRONG_LOCATIVE = re.compile(
+    r"\b(?:near|outside|across|throughout|(?:village|town|city|district|area|tehsil|township|resident|inhabitant)s? of)\s+$", re.I)
 #: Words that introduce a place and never a person ("in Duarte", not "according to Duarte").
 _PLACE_ONLY_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|into|around|across)\s+$", re.I)
 #: Up to two capitalised words right after an entity: the rest of a name the NER cut short.
@@ -194,7 +196,7 @@ class Places(Stage):
                 if head:
                     add(*head, "ner:org")
             if ent.label_ in _ENT_LABELS or (
-                ent.label_ == "PERSON" and _STRONG_LOCATIVE.search(doc.text[max(0, ent.start_char - 14) : ent.start_char])
+                ent.label_ == "PERSON" and _STRONG_LOCATIVE.search(doc.text[max(0, ent.start_char - _LOCATIVE_REACH) : ent.start_char])
             ):
                 add(ent.start_char, ent.end_char, "ner")
             else:
@@ -235,8 +237,26 @@ class Places(Stage):
                     matched = n
                     break
             i += matched or 1
+        for tok in tokens:
+            if free(tok.idx, tok.idx + len(tok)) and self._lowercase_town(doc.text, tok, desk):
+                add(tok.idx, tok.idx + len(tok), "gazetteer")
         out.sort(key=lambda m: m.start)
         return out
+
+    def _lowercase_town(self, text: str, tok, desk: frozenset[str]) -> bool:
+        """A big town or a district of the report's countries written in lower case, right
+        after a locative word or before an institution word ("in lahore", "outside the
+        hyderabad press club"): notes typed in haste, or copy that lost its capitals."""
+        if not (desk and tok.is_lower and tok.is_alpha and len(tok) >= 4 and not tok.is_stop):
+            return False
+        if fold(tok.text) in _not_places():
+            return False
+        if not (_LOCATIVE.search(text[max(0, tok.idx - _LOCATIVE_REACH) : tok.idx])
+                or self._before_facility(text, tok.idx + len(tok))):
+            return False
+        return any(p.country in desk and (p.feature == "admin2" or (p.feature == "city" and p.primary
+                                                                    and p.population >= _BARE_WORD_POPULATION))
+                   for p in _lookup(tok.text, desk))
 
     @staticmethod
     def _before_facility(text: str, end: int) -> bool:
