@@ -394,3 +394,18 @@ def test_weapons_recovered_in_a_clash_are_part_of_the_battle() -> None:
 ])
 def test_arrests_without_a_fight_stay_arrests(text) -> None:
     assert _decided(text, "Strategic developments", "Arrests")[:2] == ("Strategic developments", "Arrests")  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the region named after the grievance is the grievance's too
+        ("Lawyers rallied outside the Multan Press Club on Monday to condemn the killing of a judge in Quetta, "
+         "and asked the Balochistan government to resign.", "Multan"),
+        ("Traders in Sukkur protested against the arrest of their leader in Karachi by the Sindh police.", "Sukkur"),
+        ("Nurses protested against the closure of a hospital in Peshawar.", "Peshawar"),  # no other place: it stays
+    ],
+)
+def test_a_protest_is_where_people_gathered_not_where_its_grievance_happened(code, text, place) -> None:
+    ev = _first(code, text, "2015-02-02")
+    assert ev.event_type == "Protests" and ev.location is not None and ev.location.name == place

@@ -14,7 +14,7 @@ from ..geo import event_location
 from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import (
-    Cue, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, harms_security_forces,
+    Cue, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, grievance_start, harms_security_forces,
     names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy, tells_of_a_fight,
 )
 from .numbers import Toll, casualty_toll
@@ -30,6 +30,8 @@ _WEAPON_TYPES = {
 #: A protest's own toll is zero when the deaths are told after the protest cue: they are
 #: what it protests against (another event). Deaths told first happened at the protest.
 _TOLL_FREE = {"Peaceful protest", "Protest with intervention"}
+#: Event types whose place is where people gathered, not the place of what they protest.
+_PROTEST_TYPES = {"Protests", "Riots"}
 #: A riot's toll is zero unless words tell of deaths at the riot itself (a clash, rioters
 #: killed): "rioted against the attacks on churches that left 17 dead" killed no one.
 _RIOT_TOLL_TOLD = {"Violent demonstration"}
@@ -170,6 +172,15 @@ def event_country(doc: Document, default: str | None = None) -> str | None:
     return named.most_common(1)[0][0] if named else None
 
 
+def _grievance(doc: Document, window: Window, trigger: Cue, event_type: str) -> int | None:
+    """Where a protest's trigger sentence starts telling what it protests ("… outside the
+    Lahore Press Club to condemn a bomb attack at a Shikarpur Imambargah"), or None."""
+    if event_type not in _PROTEST_TYPES:
+        return None
+    sentence = next((s for s in window.sentences if s.start <= trigger.start < s.end), None)
+    return grievance_start(doc.text, trigger.end, sentence.end) if sentence else None
+
+
 def build_events(
     doc: Document, windows: Sequence[Window], preds: Sequence[Prediction | None], default_country: str | None = None
 ) -> list[Event]:
@@ -203,7 +214,7 @@ def build_events(
         )
         _air_power(doc, window, sub, roles, country)
         when = event_date(doc, trigger.start, trigger.end)
-        where = event_location(doc, trigger.start, trigger.end)
+        where = event_location(doc, trigger.start, trigger.end, _grievance(doc, window, trigger, event_type))
         weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)
         evidence = [Span.trimmed(doc.text, s.start, s.end) for s in window.sentences]
         evidence += [e for e in roles.evidence or [] if not any(x.start <= e.start < x.end for x in evidence)]

@@ -90,6 +90,7 @@ class _Cues:
     separate: re.Pattern[str]
     decisive: tuple[tuple[str, re.Pattern[str]], ...]
     protest_deaths: re.Pattern[str]
+    protest_grievance: re.Pattern[str]
     security_victims: tuple[re.Pattern[str], re.Pattern[str]]
     exchange_of_fire: re.Pattern[str]
     fights: re.Pattern[str]
@@ -123,6 +124,7 @@ def _cues() -> _Cues:
         separate=compile_patterns(raw["separate"]),
         decisive=tuple((sub, compile_patterns(pats)) for sub, pats in raw["decisive"].items()),
         protest_deaths=compile_patterns(raw["protest_deaths"]),
+        protest_grievance=compile_patterns(raw["protest_grievance"]),
         security_victims=_security_victims(raw["security_victims"]),
         exchange_of_fire=compile_patterns(raw["exchange_of_fire"]),
         fights=compile_patterns(raw["fights"]),
@@ -188,6 +190,13 @@ def decisive_sub_event(text: str) -> str | None:
     shelling, "threw a bomb" a grenade), or None when none or several are named."""
     found = {sub for sub, pattern in _cues().decisive if pattern.search(text)}
     return found.pop() if len(found) == 1 else None
+
+
+def grievance_start(text: str, pos: int, end: int) -> int | None:
+    """Where ``text[pos:end]`` (a protest's trigger to its sentence's end) starts saying what
+    the protest is about ("… to condemn the attack in Shikarpur"), or None."""
+    m = _cues().protest_grievance.search(text, pos, end)
+    return m.start() if m else None
 
 
 def deaths_at_protest(text: str) -> bool:

@@ -111,9 +111,9 @@ def _as_event_location(loc: Location) -> EventLocation:
     return EventLocation(loc.name, loc.admin1, loc.country, loc.lat, loc.lon)
 
 
-def event_location(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | None:
+def event_location(doc: Document, start: int, end: int, about_from: int | None = None) -> tuple[EventLocation, int] | None:
     """``locate`` with the part of a region ACLED splits (Shan-North, Bago-West) made exact."""
-    found = locate(doc, start, end)
+    found = locate(doc, start, end, about_from)
     if found is not None:
         _split_region(doc, found[0])
     return found
@@ -142,9 +142,12 @@ def _split_region(doc: Document, loc: EventLocation) -> None:
 _AREA_WORDS = re.compile(r"\s+(?:district|township|town|village|village tract|city|region|state)$", re.I)
 
 
-def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | None:
+def locate(doc: Document, start: int, end: int, about_from: int | None = None) -> tuple[EventLocation, int] | None:
     """The place of the event whose trigger spans ``doc.text[start:end]``, and its geo
     precision (1 place, 2 near/district, 3 region). None when the report names no usable place.
+    ``about_from``: where the trigger's sentence starts telling what a protest is about; the
+    places it names from there are the grievance's, left out when the sentence names a town
+    before (a region alone is often the name of a party or a body: "Jeay Sindh Qaumi Mahaz").
 
     Order: a town in the trigger's sentence (nearest, those in the report's own country
     first; an unresolved place only when no resolved town is there, given the country of
@@ -179,6 +182,10 @@ def locate(doc: Document, start: int, end: int) -> tuple[EventLocation, int] | N
     if idx is not None:
         a, b = sents[idx]
         same = in_range(a, b)
+        if about_from is not None and a <= about_from < b:
+            told_before = [p for p in same if p[1].start < about_from]
+            if any(p[0].feature in {"city", "admin2"} and p[0].lat is not None for p in told_before):
+                same = told_before
         regions = [p for p in same if p[0].lat is not None]
         named_regions = _named_regions(doc, regions)
         towns = [p for p in same if p[0].feature in {"city", "place", "admin2"} and not _outside_address(doc, p, regions)]
