@@ -208,3 +208,19 @@ def test_the_month_march_is_no_protest_cue(text):
 )
 def test_a_march_is_still_a_protest_cue(text):
     assert [c.sub_event_type for c in find_cues(text)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [(0, 40), (40, 95), (95, 140)],  # edges between sentences
+        [(0, 51), (51, 140)],  # an edge inside "attacked": each side is read alone
+        [(0, 36), (37, 140)],  # a gap between sentences
+    ],
+)
+def test_one_scan_gives_each_sentence_the_cues_of_its_own_scan(spans):
+    from wirecoder.events.windows import _cues_by_sentence
+
+    text = ("Gunmen killed two guards on 9 March. Militants attacked a post and a bomb exploded. "
+            "Hundreds marched in Quetta against the killings. ")[:140]
+    assert _cues_by_sentence(text, spans) == [find_cues(text[a:b], a) for a, b in spans]

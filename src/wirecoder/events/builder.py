@@ -182,12 +182,15 @@ def _grievance(doc: Document, window: Window, trigger: Cue, event_type: str) -> 
 
 
 def build_events(
-    doc: Document, windows: Sequence[Window], preds: Sequence[Prediction | None], default_country: str | None = None
+    doc: Document, windows: Sequence[Window], preds: Sequence[Prediction | None], default_country: str | None = None,
+    sents: list[Sentence] | None = None,
 ) -> list[Event]:
+    """The events of ``windows`` typed by ``preds``; ``sents`` is ``sentences(doc)`` when the
+    caller has it already (the lexicon scan is the stage's dearest step)."""
     from ..stages.dates import event_date  # here: the stages package imports this module
 
     tax = taxonomy()
-    sents = sentences(doc) if windows else []
+    sents = (sentences(doc) if sents is None else sents) if windows else []
     claims = find_claims(doc, sents)
     country = event_country(doc, default_country)
     decided = [(w, _decide_type(w, p)) for w, p in zip(windows, preds, strict=True)]

@@ -12,6 +12,7 @@ unit is one type, one actor pair, one place, one day.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -88,17 +89,46 @@ def sentences(doc: Document) -> list[Sentence]:
     else:
         bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", doc.text)]
     quotes = quote_spans(doc)
+    spans = [(a, b) for a, b in ((max(a, body), b) for a, b in bounds) if b > a and doc.text[a:b].strip()]
     out = []
-    for a, b in bounds:
-        a = max(a, body)
-        if b <= a or not doc.text[a:b].strip():
-            continue
+    for (a, b), cues in zip(spans, _cues_by_sentence(doc.text, spans), strict=True):
         text = doc.text[a:b]
-        cues = find_cues(text, a)
         in_quote = [any(qa <= c.start and c.end <= qb for qa, qb in quotes) for c in cues]
         quoted = bool(cues) and all(in_quote)
         out.append(Sentence(a, b, text, [c for c, q in zip(cues, in_quote, strict=True) if not q] or cues, quoted))
     return out
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _cues_by_sentence(text: str, spans: list[tuple[int, int]]) -> list[list[Cue]]:
+    """The cues of each sentence span: the lexicon scans the text they cover once (a scan per
+    sentence costs each pattern's overhead forty times a report), each cue going to the
+    sentence it lies in. A sentence a cue runs out of, or whose edge cuts a word, is scanned
+    alone, so every sentence gets exactly the cues a scan of its own text finds."""
+    if not spans:
+        return []
+    whole = find_cues(text[spans[0][0] : spans[-1][1]], spans[0][0])
+    starts = [a for a, _ in spans]
+    out: list[list[Cue]] = [[] for _ in spans]
+    alone = {i for i, (a, b) in enumerate(spans) if _cuts_word(text, a) or _cuts_word(text, b)}
+    for c in whole:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i >= 0 and c.end <= spans[i][1]:
+            out[i].append(c)
+        else:  # across a sentence edge: every sentence it touches is read alone
+            alone.update(j for j in range(max(i, 0), len(spans)) if spans[j][0] < c.end and spans[j][1] > c.start)
+    for i in alone:
+        a, b = spans[i]
+        out[i] = find_cues(text[a:b], a)
+    return out
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    """Whether a sentence edge at ``at`` falls between two word characters (there a scan of
+    the sentence alone and one of the whole text read the edge differently)."""
+    return 0 < at < len(text) and bool(_WORD_CHAR.match(text, at - 1)) and bool(_WORD_CHAR.match(text, at))
 
 
 def _is_trigger(sent: Sentence) -> bool:
@@ -148,11 +178,12 @@ def _elsewhere_or_another_day(doc: Document, window: Window, sent: Sentence) -> 
     return bool(today and before) and not today & before
 
 
-def event_windows(doc: Document) -> list[Window]:
-    """Group the report's sentences into event windows, in text order."""
+def event_windows(doc: Document, sents: list[Sentence] | None = None) -> list[Window]:
+    """Group the report's sentences (``sents``: ``sentences(doc)`` when the caller has them)
+    into event windows, in text order."""
     windows: list[Window] = []
     current: Window | None = None
-    for sent in sentences(doc):
+    for sent in sentences(doc) if sents is None else sents:
         if _is_trigger(sent):
             if current is None:
                 current = Window([sent])

@@ -14,7 +14,7 @@ from ..document import Document
 from ..errors import E
 from ..events.builder import build_events, predict_windows
 from ..events.classifier import EventClassifier, default_classifier
-from ..events.windows import Window, event_windows, whole_report
+from ..events.windows import Window, event_windows, sentences, whole_report
 from ..pipeline.batching import batches
 from ..pipeline.registry import Stage, register_stage
 from ..records import Failure
@@ -62,14 +62,15 @@ class Events(Stage):
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for batch in batches(docs, self.batch_size):
             good = [d for d in batch if not d.failed]
-            windows = [event_windows(d) for d in good]
+            sents = [sentences(d) for d in good]
+            windows = [event_windows(d, s) for d, s in zip(good, sents, strict=True)]
             self._fallback(good, windows)
             flat = [w for ws in windows for w in ws]
             preds = iter(predict_windows(self.classifier, flat))
-            for doc, ws in zip(good, windows, strict=True):
+            for doc, ws, ss in zip(good, windows, sents, strict=True):
                 mine = [next(preds) for _ in ws]
                 try:
-                    doc.events = build_events(doc, ws, mine, self.default_country)
+                    doc.events = build_events(doc, ws, mine, self.default_country, ss)
                 except Exception as exc:  # noqa: BLE001 - one bad document must not sink the batch
                     log.exception("events failed on %s", doc.doc_id)
                     msg = E.E101.format(stage=self.name, detail=f"{type(exc).__name__}: {exc}")

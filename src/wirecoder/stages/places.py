@@ -238,7 +238,7 @@ class Places(Stage):
                     break
             i += matched or 1
         for tok in tokens:
-            if free(tok.idx, tok.idx + len(tok)) and self._lowercase_town(doc.text, tok, desk):
+            if self._lowercase_town(doc.text, tok, desk) and free(tok.idx, tok.idx + len(tok)):
                 add(tok.idx, tok.idx + len(tok), "gazetteer")
         out.sort(key=lambda m: m.start)
         return out
