@@ -409,3 +409,16 @@ def test_arrests_without_a_fight_stay_arrests(text) -> None:
 def test_a_protest_is_where_people_gathered_not_where_its_grievance_happened(code, text, place) -> None:
     ev = _first(code, text, "2015-02-02")
     assert ev.event_type == "Protests" and ev.location is not None and ev.location.name == place
+
+
+def test_a_development_with_no_word_of_one_but_an_explosion_is_the_explosion() -> None:
+    text = "Officials said one of the explosive devices went off prematurely and the blast damaged a wall of the air base."
+    decided = _decided(text, "Strategic developments", "Change to group/activity")
+    assert decided is not None and decided[:2] == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert decided[3] == "classifier+development-cue-check"
+
+
+def test_a_defused_bomb_stays_a_development() -> None:
+    text = "Police defused a bomb planted near the market."
+    decided = _decided(text, "Strategic developments", "Disrupted weapons use")
+    assert decided is not None and decided[:2] == ("Strategic developments", "Disrupted weapons use")
