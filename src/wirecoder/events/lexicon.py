@@ -169,12 +169,17 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     return sorted(found, key=lambda c: c.start)
 
 
+#: How far back the words making a cue word a month are looked for ("the beginning of March").
+_MONTH_CONTEXT_CHARS = 24
+
+
 def _names_month(text: str, m: re.Match[str]) -> bool:
     """Whether a cue word is the month of a date there ("on 9 March", "March 22, 1990")."""
     cues = _cues()
     if m.group() not in cues.month_words:
         return False
-    return bool(cues.month_before.search(text, 0, m.start()) or cues.month_after.match(text, m.end()))
+    before = cues.month_before.search(text, max(0, m.start() - _MONTH_CONTEXT_CHARS), m.start())
+    return bool(before or cues.month_after.match(text, m.end()))
 
 
 def deciding_cue(cues: list[Cue]) -> Cue | None:
