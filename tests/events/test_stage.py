@@ -422,3 +422,9 @@ def test_a_defused_bomb_stays_a_development() -> None:
     text = "Police defused a bomb planted near the market."
     decided = _decided(text, "Strategic developments", "Disrupted weapons use")
     assert decided is not None and decided[:2] == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_explosives_found_read_as_disrupted_weapons_use_stay_so() -> None:
+    text = "Two explosive devices were found in a canal next to the zoo."
+    decided = _decided(text, "Strategic developments", "Disrupted weapons use")
+    assert decided is not None and decided[:2] == ("Strategic developments", "Disrupted weapons use")

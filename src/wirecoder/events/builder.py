@@ -65,9 +65,11 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t in _ONE_SIDED])
             if cue is not None and cue.sub_event_type:
                 return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+protest-cue-check"
-        if pred.event_type == "Strategic developments" and "Strategic developments" not in cue_types:
-            # no word of a development (surrender, seizure, deal, looting): "one of the explosive
-            # devices went off prematurely" is the explosion the cue names
+        if pred.event_type == "Strategic developments" and pred.sub_event_type != "Disrupted weapons use" \
+                and "Strategic developments" not in cue_types:
+            # no word of a development (surrender, deal, looting): "one of the explosive devices
+            # went off prematurely" is the explosion the cue names. Weapons found, defused or
+            # intercepted are named by the weapon's word and told many ways: that reading stands
             cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t in _ONE_SIDED])
             if cue is not None and cue.sub_event_type:
                 return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+development-cue-check"
