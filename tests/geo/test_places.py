@@ -237,3 +237,10 @@ def test_a_place_inside_a_body_or_a_mistagged_place_stays(run):
               "claimed that they exploded a bomb.", published="2021-10-06")
     assert "Nay Pyi Taw" in {loc.name for loc in doc.locations}
 
+
+
+def test_a_place_name_never_keeps_the_comma_the_tagger_gave_it(run):
+    # the tagger takes "Machh," (comma included) for the entity
+    doc = run("FC personnel have killed three militants in a search operation in Machh, Balochistan.", published="2015-05-01")
+    assert all(not loc.name.endswith(",") for loc in doc.locations)
+    assert "Machh" in {loc.name for loc in doc.locations}

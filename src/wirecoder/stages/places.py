@@ -39,7 +39,7 @@ _ENT_LABELS = {"GPE", "LOC", "FAC"}
 #: Entities that may be a body named after its region ("Sindh Rangers" ORG, "the Punjab" NORP).
 _REGION_BODY_LABELS = {"ORG", "NORP", "EVENT"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
-_TRAILING = re.compile(r"(?:'s|’s)$")
+_TRAILING = re.compile(r"(?:'s|’s|\s*[,;:]+)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
 #: ("killed in Lashio" as PERSON), a name is a place only after a locative word (and a
 #: part-of-town word: "in downtown Vina del Mar").
