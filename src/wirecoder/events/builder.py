@@ -50,6 +50,12 @@ def predict_windows(classifier: EventClassifier | None, windows: Sequence[Window
     return list(classifier.predict([w.text() for w in windows]))
 
 
+def _one_sided_cue(window: Window, cue_types: list[str | None]) -> Cue | None:
+    """The deciding cue among the window's cues of one-sided violence (``cue_types``: each
+    cue's event type), which overrules a classifier reading the window as something else."""
+    return deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t in _ONE_SIDED])
+
+
 def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, float, str] | None:
     """(event_type, sub_event_type, confidence, method), or None when no event: the
     classifier decides; the first specific cue decides when the classifier sees no
@@ -62,7 +68,7 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             # no word of a gathering (protest, rally, march, mob, strike): a statement condemning
             # "the assassination of six Jesuits" tells of the killing, when a cue names one
             # (a clash may still be a riot, and a camp or arrest a protest's setting)
-            cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t in _ONE_SIDED])
+            cue = _one_sided_cue(window, cue_types)
             if cue is not None and cue.sub_event_type:
                 return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+protest-cue-check"
         if pred.event_type == "Strategic developments" and pred.sub_event_type != "Disrupted weapons use" \
@@ -70,7 +76,7 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             # no word of a development (surrender, deal, looting): "one of the explosive devices
             # went off prematurely" is the explosion the cue names. Weapons found, defused or
             # intercepted are named by the weapon's word and told many ways: that reading stands
-            cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t in _ONE_SIDED])
+            cue = _one_sided_cue(window, cue_types)
             if cue is not None and cue.sub_event_type:
                 return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+development-cue-check"
         if pred.event_type == "Riots" and "Riots" not in cue_types:
