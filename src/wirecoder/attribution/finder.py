@@ -16,6 +16,7 @@ cues those rules miss and keeps a non-speech rule cue only where the models read
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -792,8 +793,10 @@ def _learned(finder: "_Finder", found: list[Attribution]) -> list[Attribution]:
     sdoc = finder.sdoc
     scores, probs = _cue_scores(sdoc, finder.all_quotes)
 
-    def best(span: tuple[int, int]) -> float:
-        return max((scores[t.i] for t in sdoc if span[0] <= t.idx < span[1]), default=0.0)
+    starts = [t.idx for t in sdoc]
+
+    def best(span: tuple[int, int]) -> float:  # the top score of the tokens starting inside ``span``
+        return max(scores[bisect.bisect_left(starts, span[0]) : bisect.bisect_left(starts, span[1])], default=0.0)
 
     for a in found:
         a.cue_score = best(a.cue) if a.cue else None

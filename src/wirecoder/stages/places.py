@@ -196,7 +196,7 @@ class Places(Stage):
                 if head:
                     add(*head, "ner:org")
             if ent.label_ in _ENT_LABELS or (
-                ent.label_ == "PERSON" and _STRONG_LOCATIVE.search(doc.text[max(0, ent.start_char - _LOCATIVE_REACH) : ent.start_char])
+                ent.label_ == "PERSON" and _after_locative(doc.text, ent.start_char, _STRONG_LOCATIVE)
             ):
                 add(ent.start_char, ent.end_char, "ner")
             else:
@@ -251,8 +251,7 @@ class Places(Stage):
             return False
         if fold(tok.text) in _not_places():
             return False
-        if not (_LOCATIVE.search(text[max(0, tok.idx - _LOCATIVE_REACH) : tok.idx])
-                or self._before_facility(text, tok.idx + len(tok))):
+        if not (_after_locative(text, tok.idx) or self._before_facility(text, tok.idx + len(tok))):
             return False
         return any(p.country in desk and (p.feature == "admin2" or (p.feature == "city" and p.primary
                                                                     and p.population >= _BARE_WORD_POPULATION))
@@ -655,16 +654,16 @@ def _part_of_person_name(text: str, m: _Mention, people: frozenset[tuple[str, ..
     unless a word that only introduces places comes right before it ("in Duarte") or it
     names a country or province ("Punjab" is not read as a surname)."""
     if m.method in {"dateline", "suffix"} or (m.choice is not None and m.choice.feature in {"country", "admin1"}) \
-            or _PLACE_ONLY_LOCATIVE.search(text[max(0, m.start - _LOCATIVE_REACH) : m.start]):
+            or _after_locative(text, m.start, _PLACE_ONLY_LOCATIVE):
         return False
     words = tuple(fold(w) for w in m.text.split())
     n = len(words)
     return any(n < len(name) and any(name[i : i + n] == words for i in range(len(name) - n + 1)) for name in people)
 
 
-def _after_locative(text: str, start: int) -> bool:
-    """Whether a locative word ("in", "near", "outside") comes right before ``start``."""
-    return _LOCATIVE.search(text[max(0, start - _LOCATIVE_REACH) : start]) is not None
+def _after_locative(text: str, start: int, words: re.Pattern[str] = _LOCATIVE) -> bool:
+    """Whether a locative word ("in", "near", "outside"; one of ``words``) comes right before ``start``."""
+    return words.search(text[max(0, start - _LOCATIVE_REACH) : start]) is not None
 
 
 def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
