@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 
 from wirecoder.document import Document
-from wirecoder.events.arguments import ArgumentModel, attach, candidates, default_argument_model, features, phrase_key
+from wirecoder.events.arguments import (
+    ArgumentModel,
+    attach,
+    candidates,
+    default_argument_model,
+    features,
+    filler_span,
+    merge_coreferent,
+    phrase_key,
+)
 from wirecoder.records import Argument, Event, Span
 
 STAGE = "wirecoder.arguments.v1"
@@ -142,3 +151,51 @@ def test_arguments_survive_the_record_round_trip() -> None:
     ev = Event("Battles", arguments=[Argument("weapon", "rifles", 3, 9, 0.7)])
     again = Event.from_dict(ev.to_dict())
     assert again is not None and again.arguments == ev.arguments
+
+
+def _filler(doc: Document, phrase: str, role: str) -> str:
+    """The filler words the stage keeps of the candidate that is ``phrase``."""
+    cand = next(c for c in candidates(doc.nlp) if doc.nlp[c.start : c.end].text == phrase)
+    start, end = filler_span(doc.nlp, cand, role)
+    return doc.nlp[start:end].text
+
+
+def test_filler_is_the_object_after_an_event_or_part_noun(parse) -> None:
+    doc = parse("Police found the body of the judge in front of the bank after the murder of Maria Lopez.")
+    assert _filler(doc, "front of the bank", "target") == "bank"
+    assert _filler(doc, "murder of Maria Lopez", "victim") == "Maria Lopez"
+    doc = parse("Members of the Shining Path attacked the offices of the electricity company.")
+    assert _filler(doc, "Members of the Shining Path", "perpetrator_organization") == "Members of the Shining Path"
+    assert _filler(doc, "offices of the electricity company", "target") == "offices of the electricity company"
+
+
+def test_a_victim_is_named_without_titles(parse) -> None:
+    doc = parse("Gunmen killed former Supreme Court President Francisco Jose Guerrero in Bogota on Monday.")
+    phrase = next(text for c in candidates(doc.nlp) if (text := doc.nlp[c.start : c.end].text).endswith("Guerrero"))
+    assert _filler(doc, phrase, "victim") == "Francisco Jose Guerrero"
+    assert _filler(doc, phrase, "perpetrator_individual") == phrase  # a perpetrator keeps his rank
+
+
+def _arg(role: str, text: str, start: int, confidence: float = 0.5) -> Argument:
+    return Argument(role, text, start, start + len(text), confidence)
+
+
+def test_mentions_of_one_filler_merge_into_its_fullest() -> None:
+    merged = merge_coreferent([_arg("victim", "Guerrero", 80, 0.9), _arg("victim", "Francisco Jose Guerrero", 10, 0.6),
+                               _arg("victim", "Dr Guerrero", 40), _arg("target", "bus", 120),
+                               _arg("target", "route 302 bus", 150)])  # fmt: skip
+    assert [(a.role, a.text) for a in merged] == [("victim", "Francisco Jose Guerrero"), ("target", "route 302 bus")]
+    assert merged[0].confidence == 0.9 and merged[0].start == 10
+
+
+def test_distinct_fillers_stay_apart() -> None:
+    args = [_arg("target", "two vehicles", 0), _arg("target", "nine vehicles", 30),
+            _arg("victim", "Carlos Guerrero", 60), _arg("victim", "Angela Piedad de Guerrero", 90), _arg("perpetrator_individual", "guerrillas", 120),
+            _arg("perpetrator_organization", "urban guerrillas", 140)]  # fmt: skip
+    assert merge_coreferent(args) == args
+
+
+def test_overlapping_fillers_of_a_role_merge() -> None:
+    merged = merge_coreferent([_arg("target", "salvadoran consulate", 30),
+                               _arg("target", "windows of the salvadoran consulate", 19)])
+    assert [a.text for a in merged] == ["windows of the salvadoran consulate"]

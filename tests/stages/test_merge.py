@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wirecoder.document import Document
-from wirecoder.records import ActorRef, Event, EventLocation, Span, Statement
+from wirecoder.records import ActorRef, Argument, Event, EventLocation, Span, Statement
 from wirecoder.stages.merge import Merge
 
 
@@ -40,3 +40,13 @@ def test_conflicting_perpetrators_stay_apart() -> None:
     doc = Document(text="x" * 200)
     doc.events = [_ev(10, actor1=ActorRef("A", "armed_group")), _ev(50, actor1=ActorRef("B", "armed_group"))]
     assert len(Merge()(doc).events) == 2
+
+
+def test_merged_mentions_keep_one_argument_per_filler() -> None:
+    doc = Document(text="x" * 200)
+    doc.events = [_ev(10, arguments=[Argument("victim", "Francisco Jose Guerrero", 20, 43, 0.8)]),
+                  _ev(100, arguments=[Argument("victim", "Guerrero", 110, 118, 0.9),
+                                      Argument("weapon", "bomb", 120, 124, 0.7)])]  # fmt: skip
+    ev = Merge()(doc).events[0]
+    assert [(a.role, a.text, a.confidence) for a in ev.arguments] == [("victim", "Francisco Jose Guerrero", 0.9),
+                                                                      ("weapon", "bomb", 0.7)]

@@ -8,9 +8,12 @@ its head, its syntactic governor ("attacked|nsubj", "by|kidnap"), its neighbours
 actor the actors stage found there. A multinomial logistic regression decides its role:
 ``perpetrator_individual``, ``perpetrator_organization``, ``target``, ``victim``,
 ``weapon`` or none. It learns from the MUC-4 training stories and their templates
-(``scripts/train_argument_model.py``; the dev and test stories are never seen). Each
-argument joins the event whose evidence is the fewest sentences away (phrases more
-than ``MAX_GAP`` sentences from every event are not read).
+(``scripts/train_argument_model.py``; the dev and test stories are never seen). A chosen
+phrase keeps only the words naming its filler (the victim of "the murder of Dr Guerrero"
+is "Guerrero"; curated words in ``data/events/arguments.yaml``). Each argument joins the
+event whose evidence is the fewest sentences away (phrases more than ``MAX_GAP``
+sentences from every event are not read), and an event keeps one argument per entity
+and role: "Guerrero" and "Francisco Jose Guerrero" are one victim.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,7 @@ from spacy.attrs import LEMMA
 
 from ..document import Document
 from ..records import Argument, Event
+from .lexicon import load_data
 
 ARTEFACT = "argument_model.joblib"
 FORMAT_VERSION = 2
@@ -280,9 +284,52 @@ def _event_sentences(events: list[Event], sentence_of: Callable[[int], int]) -> 
     return [[sentence_of(s.start) for s in ev.evidence] or [0] for ev in events]
 
 
+@dataclass(frozen=True)
+class _ArgumentWords:
+    of_object_nouns: frozenset[str]
+    honorifics: frozenset[str]
+
+
+@functools.cache
+def _argument_words() -> _ArgumentWords:
+    """The curated words of ``data/events/arguments.yaml``."""
+    data = load_data("arguments.yaml")
+    return _ArgumentWords(frozenset(data["of_object_nouns"]), frozenset(data["honorifics"]))
+
+
+def _is_honorific(word: str) -> bool:
+    return word.casefold().rstrip(".") in _argument_words().honorifics
+
+
+def filler_span(sp: Any, c: Candidate, role: str) -> tuple[int, int]:
+    """The words of a candidate that name its filler (token offsets): after an event or part
+    noun only its "of" object ("the murder of the judge" -> "judge", "front of a bank" ->
+    "bank"); a victim named by a person entity, that name without titles ("former Supreme
+    Court President Francisco Jose Guerrero", "Dr Guerrero" -> the names alone)."""
+    start, end = c.start, c.end
+    of_object = _argument_words().of_object_nouns
+    for tok in sp[start : c.head]:
+        if tok.lower_ == "of" and start <= tok.head.i < tok.i and tok.head.lemma_.lower() in of_object:
+            start = tok.i + 1
+    while start < end and (sp[start].lower_ in _LEADING or sp[start].is_punct):
+        start += 1
+    head = sp[c.head]
+    if role == "victim" and head.ent_type_ == "PERSON" and start <= head.i < end:
+        first = head.i
+        while first > start and sp[first].ent_iob_ == "I":
+            first -= 1
+        last = head.i + 1
+        while last < end and sp[last].ent_iob_ == "I":
+            last += 1
+        start, end = first, last
+        while start < end - 1 and _is_honorific(sp[start].text):
+            start += 1
+    return (start, end) if start < end else (c.start, c.end)
+
+
 def find_arguments(doc: Document, model: ArgumentModel) -> list[Argument]:
     """The phrases near the report's events (at most ``MAX_GAP`` sentences away) that the
-    model gives a role, once per role and phrase."""
+    model gives a role, trimmed to the words naming the filler, once per role and phrase."""
     sentences = body_sentences(doc)
     sentence_of = _sentence_of(sentences)
     near = {k + d for ks in _event_sentences(doc.events, sentence_of) for k in ks for d in range(-MAX_GAP, MAX_GAP + 1)}
@@ -291,7 +338,8 @@ def find_arguments(doc: Document, model: ArgumentModel) -> list[Argument]:
     for c, decided in zip(cands, model.roles(feats), strict=True):
         if decided is None:
             continue
-        span = sp[c.start : c.end]
+        start, end = filler_span(sp, c, decided[0])
+        span = sp[start:end]
         key = (decided[0], phrase_key(span.text))
         if key in seen:
             continue
@@ -311,3 +359,39 @@ def attach(doc: Document, arguments: list[Argument]) -> None:
         k = sentence_of(arg.start)
         gaps = [min(abs(k - x) for x in xs) for xs in at]
         doc.events[gaps.index(min(gaps))].arguments.append(arg)
+    for ev in doc.events:
+        ev.arguments = merge_coreferent(ev.arguments)
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in _KEY_JUNK.sub(" ", text.casefold()).split() if w not in _LEADING and not _is_honorific(w)]
+
+
+def _same_entity(a: Argument, b: Argument) -> bool:
+    """Two fillers of one role name one entity: their spans overlap, or the words of one are
+    among the other's with the same last word ("Guerrero" of "Francisco Jose Guerrero", "bus"
+    of "route 302 bus"; not "two vehicles" and "nine vehicles")."""
+    if a.start < b.end and b.start < a.end:
+        return True
+    wa, wb = _name_words(a.text), _name_words(b.text)
+    short, long = sorted((wa, wb), key=len)
+    return bool(short) and short[-1] == long[-1] and set(short) <= set(long)
+
+
+def merge_coreferent(arguments: list[Argument]) -> list[Argument]:
+    """One argument per entity and role: the fullest mention (most words; the first on a tie)
+    stands for the group, in the order of the group's first member, with its best confidence.
+    A report names its victim three times ("Francisco Jose Guerrero", "Dr Guerrero",
+    "Guerrero"); the event has one victim."""
+    groups: list[list[Argument]] = []
+    for arg in arguments:
+        group = next((g for g in groups if g[0].role == arg.role and any(_same_entity(arg, o) for o in g)), None)
+        if group is None:
+            groups.append([arg])
+        else:
+            group.append(arg)
+    out = []
+    for group in groups:
+        best = max(group, key=lambda a: len(_name_words(a.text)))  # max keeps the first of equals
+        out.append(replace(best, confidence=max(a.confidence for a in group)))
+    return out

@@ -12,6 +12,7 @@ Cross-report merging is the store's job (it sees other documents).
 from __future__ import annotations
 
 from ..document import Document
+from ..events.arguments import merge_coreferent
 from ..pipeline.registry import Stage, register_stage
 from ..records import Event, Provenance
 
@@ -49,7 +50,7 @@ def _absorb(into: Event, other: Event) -> None:
             into.attribution, into.attribution_source = other.attribution, other.attribution_source
     if other.fatalities_text and other.fatalities is not None:
         into.fatalities, into.fatalities_text = other.fatalities, other.fatalities_text
-    into.arguments.extend(other.arguments)  # each argument joined one mention: no duplicates
+    into.arguments = merge_coreferent(into.arguments + other.arguments)  # "Dr Guerrero" of one, "Guerrero" of the other
     seen = {(s.start, s.end) for s in into.evidence}
     into.evidence.extend(s for s in other.evidence if (s.start, s.end) not in seen)
     into.evidence.sort(key=lambda s: s.start)
