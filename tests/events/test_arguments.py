@@ -13,6 +13,7 @@ from wirecoder.events.arguments import (
     default_argument_model,
     features,
     filler_span,
+    full_name_finder,
     merge_coreferent,
     phrase_key,
 )
@@ -199,3 +200,33 @@ def test_overlapping_fillers_of_a_role_merge() -> None:
     merged = merge_coreferent([_arg("target", "salvadoran consulate", 30),
                                _arg("target", "windows of the salvadoran consulate", 19)])
     assert [a.text for a in merged] == ["windows of the salvadoran consulate"]
+
+
+def test_a_target_victim_or_weapon_is_named_without_its_count(parse) -> None:
+    doc = parse("Rebels burned approximately 50 houses and several vehicles with 11 bombs, and two men fled.")
+    assert _filler(doc, "approximately 50 houses", "target") == "houses"
+    assert _filler(doc, "several vehicles", "target") == "vehicles"
+    assert _filler(doc, "11 bombs", "weapon") == "bombs"
+    assert _filler(doc, "two men", "perpetrator_individual") == "two men"  # who did it, counted
+    doc = parse("A bomb damaged an 11-floor building.")
+    assert _filler(doc, "11-floor building", "target") == "11-floor building"  # "11" counts floors
+
+
+def _at(doc: Document, role: str, text: str, nth: int = 1) -> Argument:
+    start = -1
+    for _ in range(nth):
+        start = doc.text.index(text, start + 1)
+    return Argument(role, text, start, start + len(text), 0.5)
+
+
+def test_a_person_named_in_part_takes_the_reports_full_name(parse) -> None:
+    doc = parse("Gunmen shot dead presidential candidate Carlos Pizarro Leongomez on a plane today. "
+                "Pizarro was flying to Barranquilla when Pizarro was hit.")
+    full = full_name_finder(doc)(_at(doc, "victim", "Pizarro", nth=2))
+    assert (full.text, doc.text[full.start : full.end]) == ("Carlos Pizarro Leongomez", "Carlos Pizarro Leongomez")
+
+
+def test_a_part_name_two_people_share_stays_as_written(parse) -> None:
+    doc = parse("Police said Carlos Guerrero and Angela Piedad de Guerrero were kidnapped. Guerrero was freed.")
+    arg = _at(doc, "victim", "Guerrero", nth=3)
+    assert full_name_finder(doc)(arg) == arg

@@ -284,17 +284,38 @@ def _event_sentences(events: list[Event], sentence_of: Callable[[int], int]) -> 
     return [[sentence_of(s.start) for s in ev.evidence] or [0] for ev in events]
 
 
+#: Roles whose filler is named without the words counting it ("several homes" -> "homes").
+_UNCOUNTED_ROLES = frozenset({"target", "victim", "weapon"})
+
+
 @dataclass(frozen=True)
 class _ArgumentWords:
     of_object_nouns: frozenset[str]
     honorifics: frozenset[str]
+    quantifiers: frozenset[str]
 
 
 @functools.cache
 def _argument_words() -> _ArgumentWords:
     """The curated words of ``data/events/arguments.yaml``."""
     data = load_data("arguments.yaml")
-    return _ArgumentWords(frozenset(data["of_object_nouns"]), frozenset(data["honorifics"]))
+    return _ArgumentWords(*(frozenset(data[k]) for k in ("of_object_nouns", "honorifics", "quantifiers")))
+
+
+def _quantity_words(sp: Any, start: int, end: int, head: int) -> int:
+    """How many words at ``start`` count the filler headed by ``head``: numerals and
+    quantity words that modify it, or modify such a word ("approximately 50")."""
+    quantifiers = _argument_words().quantifiers
+    counting: set[int] = set()
+    i = start
+    while i < end - 1 and (sp[i].like_num or sp[i].lower_ in quantifiers):
+        counting.add(i)
+        i += 1
+    # keep only the words whose head is the filler or another counting word ("11-floor" counts floors)
+    n = 0
+    while start + n < i and (sp[start + n].head.i == head or sp[start + n].head.i in counting):
+        n += 1
+    return n
 
 
 def _is_honorific(word: str) -> bool:
@@ -305,7 +326,8 @@ def filler_span(sp: Any, c: Candidate, role: str) -> tuple[int, int]:
     """The words of a candidate that name its filler (token offsets): after an event or part
     noun only its "of" object ("the murder of the judge" -> "judge", "front of a bank" ->
     "bank"); a victim named by a person entity, that name without titles ("former Supreme
-    Court President Francisco Jose Guerrero", "Dr Guerrero" -> the names alone)."""
+    Court President Francisco Jose Guerrero", "Dr Guerrero" -> the names alone); a target,
+    victim or weapon without the words counting it ("11 bombs" -> "bombs")."""
     start, end = c.start, c.end
     of_object = _argument_words().of_object_nouns
     for tok in sp[start : c.head]:
@@ -313,6 +335,8 @@ def filler_span(sp: Any, c: Candidate, role: str) -> tuple[int, int]:
             start = tok.i + 1
     while start < end and (sp[start].lower_ in _LEADING or sp[start].is_punct):
         start += 1
+    if role in _UNCOUNTED_ROLES:
+        start += _quantity_words(sp, start, end, c.head)
     head = sp[c.head]
     if role == "victim" and head.ent_type_ == "PERSON" and start <= head.i < end:
         first = head.i
@@ -359,8 +383,31 @@ def attach(doc: Document, arguments: list[Argument]) -> None:
         k = sentence_of(arg.start)
         gaps = [min(abs(k - x) for x in xs) for xs in at]
         doc.events[gaps.index(min(gaps))].arguments.append(arg)
+    full_name = full_name_finder(doc)
     for ev in doc.events:
-        ev.arguments = merge_coreferent(ev.arguments)
+        ev.arguments = merge_coreferent([full_name(a) for a in ev.arguments])
+
+
+def full_name_finder(doc: Document) -> Callable[[Argument], Argument]:
+    """An argument naming a person in part ("Pizarro", "Escobar Gaviria") -> the same argument
+    at the report's one fuller mention of that person ("Carlos Pizarro"); unchanged when the
+    report has none, or several people it could be ("Guerrero": Carlos or Angela Piedad de)."""
+    people = [e for e in doc.nlp.ents if e.label_ == "PERSON"]
+    fuller: dict[tuple[str, ...], Any] = {}  # name words -> their first mention
+    for ent in people:
+        fuller.setdefault(tuple(_name_words(ent.text)), ent)
+
+    def full_name(arg: Argument) -> Argument:
+        words = set(_name_words(arg.text))
+        if not words or not any(e.start_char < arg.end and arg.start < e.end_char for e in people):
+            return arg
+        names = [k for k in fuller if len(k) > len(words) and words <= set(k)]
+        if len(names) != 1:
+            return arg
+        ent = fuller[names[0]]
+        return replace(arg, text=ent.text, start=ent.start_char, end=ent.end_char)
+
+    return full_name
 
 
 def _name_words(text: str) -> list[str]:
