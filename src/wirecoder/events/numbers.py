@@ -371,7 +371,8 @@ class _Mention:
 
 def _phrase_at(lows: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the first phrase starting at ``i``, 0 when none does."""
-    return next((len(c) for c in phrases if tuple(lows[i : i + len(c)]) == c), 0)
+    first = lows[i]  # most words start no phrase: compare the first word before slicing
+    return next((len(c) for c in phrases if c[0] == first and tuple(lows[i : i + len(c)]) == c), 0)
 
 
 def _first_number(lows: list[str], start: int, span: int) -> list[tuple[int | None, int, int, bool]]:
@@ -384,11 +385,10 @@ def _first_number(lows: list[str], start: int, span: int) -> list[tuple[int | No
     return []
 
 
-def _mentions(text: str, kind: str) -> list[_Mention]:
-    """Each cue of ``kind`` ("death"/"injury") with its counts, its rank, and whether it
-    is a party's claim or adds to earlier victims."""
+def _mentions(text: str, toks: list[_Tok], kind: str) -> list[_Mention]:
+    """Each cue of ``kind`` ("death"/"injury") in ``text`` (whose ``_tokens`` are ``toks``)
+    with its counts, its rank, and whether it is a party's claim or adds to earlier victims."""
     lex = _lexicon()
-    toks = _tokens(text)
     lows = [t.low for t in toks]
     cues, other = (lex.death, lex.injury) if kind == "death" else (lex.injury, lex.death)
     sent_start = [0] * len(lows)
@@ -500,8 +500,9 @@ def _resolve(mentions: list[_Mention]) -> tuple[int | None, str | None, list[Cou
 def casualty_toll(text: str, offset: int = 0) -> Toll:
     """The toll told by ``text`` (an event's sentences). ``offset`` shifts the spans
     to document offsets. No deaths mentioned gives 0; vague injuries give None + text."""
-    dead, dead_text, dead_counts = _resolve(_mentions(text, "death"))
-    hurt_mentions = _mentions(text, "injury")
+    toks = _tokens(text)
+    dead, dead_text, dead_counts = _resolve(_mentions(text, toks, "death"))
+    hurt_mentions = _mentions(text, toks, "injury")
     hurt, hurt_text, hurt_counts = _resolve(hurt_mentions)
     if hurt is not None and any(c.vague for c in hurt_counts):
         hurt = None  # injuries: a number only when the text gives one
