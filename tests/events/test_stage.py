@@ -411,6 +411,20 @@ def test_a_protest_is_where_people_gathered_not_where_its_grievance_happened(cod
     assert ev.event_type == "Protests" and ev.location is not None and ev.location.name == place
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Farmers from Talhar staged a protest outside the Hyderabad press club against the sugar mill.", "Hyderabad"),
+        ("Residents of Nawabshah protested the kidnapping of a girl at the Sukkur Press Club.", "Sukkur"),
+        # a sentence that opens on its scene keeps it
+        ("In Talhar, farmers who had rallied outside the Hyderabad press club last week blocked the highway.", "Talhar"),
+    ],
+)
+def test_a_venue_places_the_event_in_its_town(code, text, place) -> None:
+    ev = _first(code, text, "2015-02-02")
+    assert ev.location is not None and ev.location.name == place
+
+
 def test_a_development_with_no_word_of_one_but_an_explosion_is_the_explosion() -> None:
     text = "Officials said one of the explosive devices went off prematurely and the blast damaged a wall of the air base."
     decided = _decided(text, "Strategic developments", "Change to group/activity")

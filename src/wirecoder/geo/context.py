@@ -59,7 +59,7 @@ def historical_country(name: str) -> str | None:
 @functools.cache
 def place_words() -> dict[str, frozenset[str]]:
     """``area_suffixes``, ``region_suffixes``, ``settlement_words``, ``facility_words``,
-    ``unit_words``, ``not_place_words`` (folded)."""
+    ``venue_words``, ``unit_words``, ``not_place_words`` (folded)."""
     return {k: frozenset(fold(w) for w in v) for k, v in _yaml("place_words.yaml").items()}
 
 
@@ -68,6 +68,12 @@ def facility_after() -> re.Pattern[str]:
     """Matches an institution word right after a position: "(Khairpur) chapter", "(Lahore) Press
     Club", "("Santo Tomas)" Farm"."""
     return _words_after("facility_words")
+
+
+@functools.cache
+def venue_after() -> re.Pattern[str]:
+    """Matches a venue word right after a position: "(Hyderabad) press club", "(Peshawar) High Court"."""
+    return _words_after("venue_words")
 
 
 @functools.cache
