@@ -244,3 +244,19 @@ def test_a_place_name_never_keeps_the_comma_the_tagger_gave_it(run):
     doc = run("FC personnel have killed three militants in a search operation in Machh, Balochistan.", published="2015-05-01")
     assert all(not loc.name.endswith(",") for loc in doc.locations)
     assert "Machh" in {loc.name for loc in doc.locations}
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "admin1"),
+    [
+        ("A bomb exploded in Balochistan's Zhob on Monday.", "Zhob", "Balochistan"),  # tagged PERSON
+        ("Eight people were hurt in an explosion on the Mall Road area of Balochistan's Chaman.", "Chaman", "Balochistan"),
+    ],
+)
+def test_a_region_in_the_possessive_names_where_its_town_lies(run, text, town, admin1) -> None:
+    assert _loc(run(text, published="2015-03-01"), town).admin1 == admin1
+
+
+def test_a_possessive_country_takes_only_its_own_towns(run) -> None:
+    doc = run("Rallies marked Pakistan's Independence Day in Quetta.", published="2015-08-14")
+    assert {loc.name for loc in doc.locations} == {"Pakistan", "Quetta"}  # Independence, Missouri is no place here

@@ -48,6 +48,10 @@ _LOCATIVE = re.compile(r"\b(?:in|at|of|near|around|from|outside|to|into|coded as
 _LOCATIVE_REACH = 20
 #: "cities such as Bahawalpur": a town named in a list, which the NER often takes for a person.
 _LISTED = re.compile(r"\b(?:such as|including|like|especially|notably)\s+$", re.I)
+#: "Balochistan's Zhob", "Nigeria's Borno": a region or country in the possessive names where
+#: the next name lies (the tagger often makes that a person or a body).
+_POSSESSOR = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s\s+$")
+_POSSESSOR_REACH = 40
 #: "near Mir Ali", "across Rawalpindi", "residents of Takht Bai": a name after these is a
 #: place even when the NER says PERSON.
 _STRONG_LOCATIVE = re.compile(
@@ -211,20 +215,24 @@ class Places(Stage):
             locative = bool(_LOCATIVE.search(before))
             # "cities such as Bahawalpur", "JSQM Khairpur chapter": a town the tagger took for a person
             listed = bool(_LISTED.search(before))  # only a sizeable town: "including Ali Khan" is a man
+            owner = _possessor(doc.text, s) if "s" in before[-3:] else None
             whole_name = not (i and tokens[i - 1].is_title)  # not "Jahania" of "Shahpur Jahania chapter"
             for n in range(min(self.max_ngram, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
                 e = span[-1].idx + len(span[-1])
                 named_for = whole_name and i + n < len(tokens) and tokens[i + n].lower_ in facility_start \
                     and self._before_facility(doc.text, e)
-                after_locative = locative or listed or named_for
+                after_locative = locative or listed or named_for or owner is not None
                 if not all(_name_token(t, after_locative) or (0 < k < n - 1 and _joins_name(t)) for k, t in enumerate(span)):
                     continue
-                if not free(s, e) or not (self._allowed(doc.text, s, e, blocked, taken) or listed or named_for):
+                if not free(s, e) or not (self._allowed(doc.text, s, e, blocked, taken) or listed or named_for
+                                          or owner is not None):
                     continue
                 bare = n == 1 and not after_locative
                 floor = _BARE_WORD_POPULATION if bare else self.min_population
                 found = _lookup(doc.text[s:e], desk)
+                if owner is not None:  # only a town of the region or country named: not "Pakistan's Independence Day"
+                    found = tuple(p for p in found if p.feature in {"city", "admin2"} and _lies_in(p, owner))
                 curated = bool(found) and not gaz.candidates(doc.text[s:e])  # a listed spelling variant
                 if curated or any(self._notable(p, floor) or (not bare and not listed and self._known_spelling(p, floor, desk))
                                   for p in found):
@@ -659,6 +667,20 @@ def _part_of_person_name(text: str, m: _Mention, people: frozenset[tuple[str, ..
     words = tuple(fold(w) for w in m.text.split())
     n = len(words)
     return any(n < len(name) and any(name[i : i + n] == words for i in range(len(name) - n + 1)) for name in people)
+
+
+def _possessor(text: str, start: int) -> tuple[Place, ...] | None:
+    """The regions or countries a name in the possessive right before ``start`` names
+    ("Balochistan's ", "Khyber Pakhtunkhwa's "), or None when no such name is there."""
+    m = _POSSESSOR.search(text, max(0, start - _POSSESSOR_REACH), start)
+    if m is None:
+        return None
+    areas = tuple(p for p in get_gazetteer().candidates(m.group(1)) if p.feature in {"admin1", "country"})
+    return areas or None
+
+
+def _lies_in(p: Place, areas: tuple[Place, ...]) -> bool:
+    return any(p.country == a.country and (a.feature == "country" or p.admin1 == a.admin1) for a in areas)
 
 
 def _after_locative(text: str, start: int, words: re.Pattern[str] = _LOCATIVE) -> bool:
