@@ -164,3 +164,18 @@ def test_town_written_in_lower_case_after_a_locative_or_before_an_institution(ru
 def test_town_the_tagger_takes_for_a_person_after_across_or_residents_of(run_doc, text):
     doc = run_doc(text, country_hint="PAK")
     assert [loc.admin1 for loc in doc.locations] == ["Punjab"]
+
+
+def test_a_curated_spelling_outranks_a_foreign_namesake() -> None:
+    # "Naushki" is a Russian village in GeoNames and Nushki's usual spelling in Pakistani copy
+    from wirecoder.stages.places import _lookup
+
+    assert {p.country for p in _lookup("Naushki", frozenset({"PAK"}))} == {"RUS", "PAK"}
+    assert {p.country for p in _lookup("Naushki", frozenset())} == {"RUS"}
+
+
+def test_a_district_spelt_the_local_way_places_the_event(run_doc) -> None:
+    doc = run_doc("A judge escaped a remote-controlled explosion targeting his vehicle in the Reko Anjeri area of "
+                  "Naushki district.", country_hint="PAK")
+    where = _where(doc, "explosion")
+    assert where is not None and (where.country, where.admin1) == ("PAK", "Balochistan")

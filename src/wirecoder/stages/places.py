@@ -416,10 +416,12 @@ def _hinted(doc: Document) -> frozenset[str]:
 
 
 def _lookup(name: str, desk: frozenset[str]) -> tuple[Place, ...]:
-    """Gazetteer entries for ``name``, else for its curated spelling in one of ``desk``'s countries."""
+    """Gazetteer entries for ``name``, and for its curated spelling in one of ``desk``'s
+    countries when none of those entries lies there ("Naushki": a Russian village by that
+    name, Nushki in Pakistan's reports)."""
     gaz = get_gazetteer()
     found = gaz.candidates(name)
-    if found or not name:
+    if not name or (found and (not desk or any(p.country in desk for p in found))):
         return found
     for iso3 in sorted(desk):
         variant = spelling_variant(name, iso3)
