@@ -425,6 +425,19 @@ def test_a_venue_places_the_event_in_its_town(code, text, place) -> None:
     assert ev.location is not None and ev.location.name == place
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Protestors from Nankana Sahib protested on the Mall road in Lahore against the police.", "Lahore"),
+        ("Two PDF groups from Ayadaw township blew up a telecommunication tower in Myinmu township.", "Myinmu"),
+        ("Gunmen shot dead a trader returning from Quetta in Mastung on Monday.", "Mastung"),
+    ],
+)
+def test_where_people_came_from_is_not_the_scene(code, text, place) -> None:
+    ev = _first(code, text, "2021-02-02")
+    assert ev.location is not None and ev.location.name == place
+
+
 def test_a_development_with_no_word_of_one_but_an_explosion_is_the_explosion() -> None:
     text = "Officials said one of the explosive devices went off prematurely and the blast damaged a wall of the air base."
     decided = _decided(text, "Strategic developments", "Change to group/activity")

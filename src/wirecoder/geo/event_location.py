@@ -150,9 +150,9 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
     places it names from there are the grievance's, left out when the sentence names a town
     before (a region alone is often the name of a party or a body: "Jeay Sindh Qaumi Mahaz").
 
-    Order: a town in the trigger's sentence (the town of a venue there first, "outside the
-    Hyderabad press club", unless the sentence opens on its scene; then the nearest, those
-    in the report's own country first; an unresolved place only when no resolved town is there, given the country of
+    Order: a town in the trigger's sentence (not one people came "from" when another is
+    named; the town of a venue there first, "outside the Hyderabad press club", unless the
+    sentence opens on its scene; then the nearest, those in the report's own country first; an unresolved place only when no resolved town is there, given the country of
     the sentence's region or of the report); a town in the two sentences before; in a report
     without a dateline, a town in the two sentences after; a region of the trigger's
     sentence (at its main town's coordinates), else of the two sentences before when the
@@ -176,7 +176,8 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
         if not pairs:
             return None
         return min(pairs, key=lambda p: (not _in_named_regions(p[0], named_regions), _told_from(doc, p[1]),
-                                         _possessive(doc, p[1]), scene is None and not _at_venue(doc, p[1]),
+                                         _possessive(doc, p[1]), _came_from(doc, p[1]),
+                                         scene is None and not _at_venue(doc, p[1]),
                                          _width(doc, *p), p[0].lat is None,
                                          bool(home and p[0].country and p[0].country != home),
                                          p[1].start != scene, abs(p[1].start - start)))  # fmt: skip
@@ -300,6 +301,15 @@ _TOLD_FROM = re.compile(
 def _told_from(doc: Document, m: Span) -> bool:
     """Whether the mention names where the news was told, not where the event happened."""
     return bool(_TOLD_FROM.search(doc.text[max(0, m.start - 80) : m.start]))
+
+
+_CAME_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def _came_from(doc: Document, m: Span) -> bool:
+    """The mention says where people came from ("Protestors from Nankana Sahib protested …
+    in Lahore", "returning from Quetta when …"): another town of the sentence is the scene."""
+    return bool(_CAME_FROM.search(doc.text[max(0, m.start - 12) : m.start]))
 
 
 def _at_venue(doc: Document, m: Span) -> bool:
