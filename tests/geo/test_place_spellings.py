@@ -179,3 +179,11 @@ def test_a_district_spelt_the_local_way_places_the_event(run_doc) -> None:
                   "Naushki district.", country_hint="PAK")
     where = _where(doc, "explosion")
     assert where is not None and (where.country, where.admin1) == ("PAK", "Balochistan")
+
+
+def test_a_respelling_must_lie_in_the_district_named_with_it(run_doc) -> None:
+    # "Shawal" is one letter from "Bhawal", an old name of Bhalwal (Punjab): not in North Waziristan
+    doc = run_doc("Military planes pounded hideouts in Shawal, North Waziristan, killing 50 militants.", country_hint="PAK")
+    assert "Bhalwal" not in {loc.name for loc in doc.locations}
+    where = _where(doc, "pounded")
+    assert where is not None and where.name == "North Waziristan"

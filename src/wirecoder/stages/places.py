@@ -513,8 +513,8 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
             lo, hi = max(0, i - _CONTEXT_MENTIONS), i + _CONTEXT_MENTIONS + 1
             countries, regions, named = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
             pool = [p for p in m.candidates if not _foreign_small_town(p, countries, named, hint)]
-            if m.respelled:  # a loose spelling is believed only where the report's regions allow
-                pool = [p for p in pool if _fits_named_regions(p, regions)]
+            if m.respelled:  # a loose spelling is believed only where the report's regions and districts allow
+                pool = [p for p in pool if _fits_named_regions(p, regions | _district_regions(mentions[lo:hi], m))]
             if not pool:
                 m.choice = None
                 continue
@@ -603,6 +603,13 @@ def _context(
         if p.feature == "admin1" and p.admin1 and p.country:
             regions.add((p.country, p.admin1))
     return countries, regions, frozenset(named)
+
+
+def _district_regions(mentions: list[_Mention], exclude: _Mention) -> set[tuple[str, str]]:
+    """The first-level regions of the districts the other mentions name ("Shawal, North
+    Waziristan" names the tribal areas, so no Punjabi town is Shawal respelled)."""
+    return {(q.choice.country, q.choice.admin1) for q in mentions if q is not exclude and q.choice is not None
+            and q.choice.feature == "admin2" and q.choice.country and q.choice.admin1}
 
 
 def _fits_named_regions(p: Place, regions: set[tuple[str, str]]) -> bool:
