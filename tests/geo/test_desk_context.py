@@ -53,9 +53,12 @@ def test_organisation_before_agency_is_not_a_place(run_doc):
     assert "Lahore" in _names(doc)
 
 
-def test_town_at_the_start_of_an_institution(run_doc):
-    doc = run_doc("Teachers protested outside the Peshawar Press Club on Tuesday.")
-    assert _names(doc)["Peshawar"].admin1 == "Khyber Pakhtunkhwa"
+@pytest.mark.parametrize(("text", "town", "admin1"), [
+    ("Teachers protested outside the Peshawar Press Club on Tuesday.", "Peshawar", "Khyber Pakhtunkhwa"),
+    ("Farmers protested in the office of the Multan Electric Power Company against inflated bills.", "Multan", "Punjab"),
+])
+def test_town_at_the_start_of_an_institution(run_doc, text, town, admin1):
+    assert _names(run_doc(text))[town].admin1 == admin1
 
 
 def test_country_hint_drops_small_foreign_namesakes_and_places_unresolved_villages(run_doc):
