@@ -152,8 +152,9 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
 
     Order: a town in the trigger's sentence (not one people came "from" when another is
     named; the town of a venue there first, "outside the Hyderabad press club", unless the
-    sentence opens on its scene; then the nearest, those in the report's own country first; an unresolved place only when no resolved town is there, given the country of
-    the sentence's region or of the report); a town in the two sentences before; in a report
+    sentence opens on its scene; then the nearest, those in the report's own country first;
+    an unresolved place only when no resolved town is there, given the country of the
+    sentence's region or of the report); a town in the two sentences before; in a report
     without a dateline, a town in the two sentences after; a region of the trigger's
     sentence (at its main town's coordinates), else of the two sentences before when the
     dateline town lies outside it; the dateline town; in a report without a dateline, the one

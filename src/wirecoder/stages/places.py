@@ -511,10 +511,10 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
             if not m.candidates:
                 continue
             lo, hi = max(0, i - _CONTEXT_MENTIONS), i + _CONTEXT_MENTIONS + 1
-            countries, regions, named = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
+            countries, regions, named, district_regions = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
             pool = [p for p in m.candidates if not _foreign_small_town(p, countries, named, hint)]
             if m.respelled:  # a loose spelling is believed only where the report's regions and districts allow
-                pool = [p for p in pool if _fits_named_regions(p, regions | _district_regions(mentions[lo:hi], m))]
+                pool = [p for p in pool if _fits_named_regions(p, regions | district_regions)]
             if not pool:
                 m.choice = None
                 continue
@@ -584,11 +584,14 @@ def _foreign_small_town(p: Place, countries: Counter[str], named: frozenset[str]
 
 def _context(
     mentions: list[_Mention], keys: list[str], exclude: _Mention, hint: str | None = None
-) -> tuple[Counter[str], set[tuple[str, str]], frozenset[str]]:
-    """Countries and regions the other mentions (``keys``: their folded names) point to, and
-    the countries named outright (by a country or region mention, the dateline or the desk)."""
+) -> tuple[Counter[str], set[tuple[str, str]], frozenset[str], set[tuple[str, str]]]:
+    """Countries and regions the other mentions (``keys``: their folded names) point to, the
+    countries named outright (by a country or region mention, the dateline or the desk), and
+    the regions of the districts they name ("Shawal, North Waziristan" names the tribal areas,
+    so no Punjabi town is Shawal respelled)."""
     countries: Counter[str] = Counter({hint: 2} if hint else {})
     regions: set[tuple[str, str]] = set()
+    district_regions: set[tuple[str, str]] = set()
     named: set[str] = {hint} if hint else set()
     own = fold(exclude.text)
     for m, key in zip(mentions, keys, strict=True):
@@ -600,16 +603,9 @@ def _context(
             countries[p.country] += weight
             if weight > 1:
                 named.add(p.country)
-        if p.feature == "admin1" and p.admin1 and p.country:
-            regions.add((p.country, p.admin1))
-    return countries, regions, frozenset(named)
-
-
-def _district_regions(mentions: list[_Mention], exclude: _Mention) -> set[tuple[str, str]]:
-    """The first-level regions of the districts the other mentions name ("Shawal, North
-    Waziristan" names the tribal areas, so no Punjabi town is Shawal respelled)."""
-    return {(q.choice.country, q.choice.admin1) for q in mentions if q is not exclude and q.choice is not None
-            and q.choice.feature == "admin2" and q.choice.country and q.choice.admin1}
+        if p.feature in {"admin1", "admin2"} and p.admin1 and p.country:
+            (regions if p.feature == "admin1" else district_regions).add((p.country, p.admin1))
+    return countries, regions, frozenset(named), district_regions
 
 
 def _fits_named_regions(p: Place, regions: set[tuple[str, str]]) -> bool:
