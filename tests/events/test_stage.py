@@ -423,6 +423,9 @@ def test_a_protest_is_where_people_gathered_not_where_its_grievance_happened(cod
         ("Protestors from Nankana Sahib protested on the Mall road in Lahore against the police.", "Lahore"),
         ("Two PDF groups from Ayadaw township blew up a telecommunication tower in Myinmu township.", "Myinmu"),
         ("Gunmen shot dead a trader returning from Quetta in Mastung on Monday.", "Mastung"),
+        # ... nor where they went
+        ("Gunmen attacked a bus travelling from Quetta to Karachi in Khuzdar on Monday.", "Khuzdar"),
+        ("Doctors protested against shifting the medical college from Sukkur to Khairpur, in Sukkur.", "Sukkur"),
     ],
 )
 def test_the_scene_among_the_towns_of_the_sentence(code, text, place) -> None:

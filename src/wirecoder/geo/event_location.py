@@ -150,7 +150,7 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
     places it names from there are the grievance's, left out when the sentence names a town
     before (a region alone is often the name of a party or a body: "Jeay Sindh Qaumi Mahaz").
 
-    Order: a town in the trigger's sentence (not one people came "from" when another is
+    Order: a town in the trigger's sentence (not one people came "from" or went "to" when another is
     named; the town of a venue there first, "outside the Hyderabad press club", unless the
     sentence opens on its scene; then the nearest, those in the report's own country first;
     an unresolved place only when no resolved town is there, given the country of the
@@ -304,13 +304,14 @@ def _told_from(doc: Document, m: Span) -> bool:
     return bool(_TOLD_FROM.search(doc.text[max(0, m.start - 80) : m.start]))
 
 
-_CAME_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_CAME_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$|\bfrom\s+[\w'’. -]{2,40}?\s+to\s+(?:the\s+)?$", re.I)
 
 
 def _came_from(doc: Document, m: Span) -> bool:
-    """The mention says where people came from ("Protestors from Nankana Sahib protested …
-    in Lahore", "returning from Quetta when …"): another town of the sentence is the scene."""
-    return bool(_CAME_FROM.search(doc.text[max(0, m.start - 12) : m.start]))
+    """The mention says where people came from or went ("Protestors from Nankana Sahib
+    protested … in Lahore", "the shifting of a college from Sukkur to Khairpur, in Sukkur"):
+    another town of the sentence is the scene."""
+    return bool(_CAME_FROM.search(doc.text[max(0, m.start - 60) : m.start]))
 
 
 def _at_venue(doc: Document, m: Span) -> bool:
