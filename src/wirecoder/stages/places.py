@@ -215,7 +215,7 @@ class Places(Stage):
             locative = bool(_LOCATIVE.search(before))
             # "cities such as Bahawalpur", "JSQM Khairpur chapter": a town the tagger took for a person
             listed = bool(_LISTED.search(before))  # only a sizeable town: "including Ali Khan" is a man
-            owner = _possessor(doc.text, s) if "s" in before[-3:] else None
+            owner = _possessor(doc.text, s) if before.rstrip().endswith(("'s", "’s")) else None
             whole_name = not (i and tokens[i - 1].is_title)  # not "Jahania" of "Shahpur Jahania chapter"
             for n in range(min(self.max_ngram, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
