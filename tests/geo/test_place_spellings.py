@@ -187,3 +187,36 @@ def test_a_respelling_must_lie_in_the_district_named_with_it(run_doc) -> None:
     assert "Bhalwal" not in {loc.name for loc in doc.locations}
     where = _where(doc, "pounded")
     assert where is not None and where.name == "North Waziristan"
+
+
+@pytest.mark.parametrize(("text", "trigger", "country", "place"), [
+    # the NER makes both names people; the second is the district the first lies in
+    ("Militants attacked a checkpoint in Pir Koh, Dera Bugti, killing two soldiers.", "attacked", "PAK",
+     ("Dera Bugti", "Balochistan")),
+    ("Gunmen stormed a church in Gidan Waya, Kafanchan and killed two worshippers.", "stormed", "NGA",
+     ("Kafanchan", "Kaduna")),
+    ("Jihadists attacked an army post in Boulkessi, Mopti overnight.", "attacked", "MLI", ("Mopti", "Mopti")),
+    # and a loose spelling there is respelled as after a locative word
+    ("Two policemen were gunned down in Bingoria Goth, Karach by unknown men.", "gunned", "PAK", ("Karachi", "Sindh")),
+])
+def test_the_name_after_a_place_a_locative_introduced_is_where_it_lies(run_doc, text, trigger, country, place):
+    loc = _where(run_doc(text, country_hint=country), trigger)
+    assert (loc.name, loc.admin1) == place
+
+
+def test_a_hyphened_town_name_is_as_many_words_as_it_has_names(run_doc):
+    doc = run_doc("Police raided a hideout in Toba-Tek Singh on Monday and arrested four men.", country_hint="PAK")
+    assert (_where(doc, "raided").name, doc.locations[0].admin1) == ("Toba Tek Singh", "Punjab")
+
+
+def test_a_town_after_across_though_tagged_a_product(run_doc):
+    doc = run_doc("Three grenades were thrown across Charsadda within eight hours.", country_hint="PAK")
+    assert _where(doc, "grenades").name == "Charsadda"
+
+
+@pytest.mark.parametrize(("text", "country", "places"), [
+    ("Speaking at a rally in Lahore, Imran Khan said the government would fall.", "PAK", ["Lahore"]),
+    ("At a rally in Kano, Buhari said the army would defeat Boko Haram.", "NGA", ["Kano"]),
+])
+def test_a_speaker_after_a_place_is_no_place(run_doc, text, country, places):
+    assert [loc.name for loc in run_doc(text, country_hint=country).locations] == places

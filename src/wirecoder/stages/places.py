@@ -43,9 +43,14 @@ _TRAILING = re.compile(r"(?:'s|’s|\s*[,;:]+)$")
 #: Inside another entity ("Embassy in Islamabad"), or a whole entity the NER mislabelled
 #: ("killed in Lashio" as PERSON), a name is a place only after a locative word (and a
 #: part-of-town word: "in downtown Vina del Mar").
-_LOCATIVE = re.compile(r"\b(?:in|at|of|near|around|from|outside|to|into|coded as)\s+(?:(?:downtown|uptown|central)\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|of|near|around|from|outside|across|throughout|to|into|coded as)\s+(?:(?:downtown|uptown|central)\s+)?$", re.I)
 #: How many characters before a name the locative word is looked for in.
 _LOCATIVE_REACH = 20
+#: "in Pir Koh, Dera Bugti", "near Kukawa, Borno": the name after a place a locative word
+#: introduced is where that place lies, so it is read as if the locative came right before it.
+_IN_PLACE_THEN = re.compile(r"\b(?:in|at|near|around|outside|across|throughout)\s+"
+                            r"(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*,\s*$")
+_IN_PLACE_REACH = 45
 #: "cities such as Bahawalpur": a town named in a list, which the NER often takes for a person.
 _LISTED = re.compile(r"\b(?:such as|including|like|especially|notably)\s+$", re.I)
 #: "Balochistan's Zhob", "Nigeria's Borno": a region or country in the possessive names where
@@ -212,13 +217,15 @@ class Places(Stage):
             matched = 0
             s = tokens[i].idx
             before = doc.text[max(0, s - _LOCATIVE_REACH) : s]
-            locative = bool(_LOCATIVE.search(before))
+            locative = bool(_LOCATIVE.search(before)) or _after_place(doc.text, s)
             # "cities such as Bahawalpur", "JSQM Khairpur chapter": a town the tagger took for a person
             listed = bool(_LISTED.search(before))  # only a sizeable town: "including Ali Khan" is a man
             owner = _possessor(doc.text, s) if before.rstrip().endswith(("'s", "’s")) else None
             whole_name = not (i and tokens[i - 1].is_title)  # not "Jahania" of "Shahpur Jahania chapter"
-            for n in range(min(self.max_ngram, len(tokens) - i), 0, -1):
+            for n in range(min(2 * self.max_ngram - 1, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
+                if sum(t.text != "-" for t in span) > self.max_ngram:  # "Toba-Tek Singh" is three words
+                    continue
                 e = span[-1].idx + len(span[-1])
                 named_for = whole_name and i + n < len(tokens) and tokens[i + n].lower_ in facility_start \
                     and self._before_facility(doc.text, e)
@@ -294,7 +301,7 @@ class Places(Stage):
         for a, b in blocked:
             if s < b and e > a:
                 before = text[max(0, s - _LOCATIVE_REACH) : s] if s <= a else text[a:s]
-                if _LOCATIVE.search(before):
+                if _LOCATIVE.search(before) or (s <= a and _after_place(text, s)):
                     return True
                 conj = _COORDINATED.search(text[max(0, a - 8) : a]) if (s, e) == (a, b) else None
                 return conj is not None and any(a - 8 + conj.start() - 2 <= tb <= a for _, tb in taken)
@@ -691,6 +698,11 @@ def _lies_in(p: Place, areas: tuple[Place, ...]) -> bool:
 def _after_locative(text: str, start: int, words: re.Pattern[str] = _LOCATIVE) -> bool:
     """Whether a locative word ("in", "near", "outside"; one of ``words``) comes right before ``start``."""
     return words.search(text[max(0, start - _LOCATIVE_REACH) : start]) is not None
+
+
+def _after_place(text: str, start: int) -> bool:
+    """Whether ``start`` follows a place a locative word introduced and a comma ("in Pir Koh, |")."""
+    return _IN_PLACE_THEN.search(text[max(0, start - _IN_PLACE_REACH) : start]) is not None
 
 
 def _plausible_unresolved(doc: Document, m: _Mention) -> bool:
