@@ -450,3 +450,24 @@ def test_explosives_found_read_as_disrupted_weapons_use_stay_so() -> None:
     text = "Two explosive devices were found in a canal next to the zoo."
     decided = _decided(text, "Strategic developments", "Disrupted weapons use")
     assert decided is not None and decided[:2] == ("Strategic developments", "Disrupted weapons use")
+
+
+@pytest.mark.parametrize("unreal", [
+    "Who bombed the Karachi press club last month?",
+    "The rebels threatened to bomb the Karachi airport.",
+    "Officials warned that markets in Karachi will be bombed.",
+    "Police uncovered a plot to assassinate the mayor of Karachi.",
+    "The Karachi office was not bombed, residents said.",
+])
+def test_a_question_threat_plan_or_denied_act_is_no_event(code, unreal) -> None:
+    doc = code(f"Gunmen shot dead a shopkeeper in Quetta on Monday. {unreal}", published="2025-03-04")
+    assert [(e.sub_event_type, e.location.name if e.location else None) for e in doc.events] == [("Attack", "Quetta")]
+
+
+@pytest.mark.parametrize("real", [
+    "In Karachi, two policemen may have been killed by a bomb.",
+    "In Karachi, gunmen tried to kill a judge with a bomb.",
+])
+def test_a_hedged_or_attempted_act_is_still_an_event(code, real) -> None:
+    doc = code(f"Gunmen shot dead a shopkeeper in Quetta on Monday. {real}", published="2025-03-04")
+    assert len(doc.events) == 2

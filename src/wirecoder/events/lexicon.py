@@ -272,6 +272,23 @@ def starts_separate_event(text: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Factuality:
+    """Words that make a trigger tell of no event that happened (``factuality.yaml``)."""
+
+    modal_auxiliaries: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    intent_verbs: frozenset[str]
+    plan_nouns: frozenset[str]
+
+
+@functools.cache
+def factuality() -> Factuality:
+    raw = load_data("factuality.yaml")
+    return Factuality(*(frozenset(w.lower() for w in raw[k])
+                        for k in ("modal_auxiliaries", "perfect_auxiliaries", "intent_verbs", "plan_nouns")))
+
+
+@dataclass(frozen=True)
 class AttributionCues:
     claim: re.Pattern[str]
     no_claim: re.Pattern[str]

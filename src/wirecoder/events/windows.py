@@ -1,8 +1,9 @@
 """Event windows: which sentences of a report tell of one event.
 
 A sentence opens or extends an event window when it carries a trigger cue outside a
-quotation (quotes condemning an attack are not events) and is not an accusation (an
-allegation is never an event). A toll sentence without a trigger ("Four soldiers were
+quotation (quotes condemning an attack are not events), is not an accusation (an
+allegation is never an event) and tells of something that happened (not a question, a
+threat, a plan, a negated or future act). A toll sentence without a trigger ("Four soldiers were
 killed") extends the open window. A new window opens at "in a separate incident", when
 a specific cue of another kind of event comes with its own place or date, or when a
 specific cue comes with a town far from every town of the open window ("a bomb went off
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..geo.distance import km
 from ..records import Location
-from .lexicon import Cue, attribution_cues, find_cues, starts_separate_event, taxonomy
+from .lexicon import Cue, attribution_cues, factuality, find_cues, starts_separate_event, taxonomy
 
 #: Quotation mark pairs, taken in order so a short one ("Citicorp") never pairs its closing
 #: mark with the next one's opening; only the long ones are quoted words.
@@ -140,6 +141,30 @@ def _is_trigger(sent: Sentence) -> bool:
     return bool(violent) and not _accusation_only(sent)
 
 
+def _unreal(doc: Document, sent: Sentence) -> bool:
+    """A sentence that tells of no event that happened: a question ("who are the other 15
+    people killed?"), or one whose every trigger is a verb negated ("were not attacked"),
+    under a modal ("those areas will be bombed"), wanted or threatened ("vowed to march"),
+    or planned ("a plot to assassinate"). Words in ``factuality.yaml``."""
+    if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return True
+    if doc.nlp is None or not sent.cues:
+        return False
+    return all(_unreal_cue(doc, c) for c in sent.cues)
+
+
+def _unreal_cue(doc: Document, cue: Cue) -> bool:
+    span = doc.nlp.char_span(cue.start, cue.end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None or span.root.pos_ != "VERB":  # a noun ("the attack") can be the subject of anything
+        return False
+    verb, words = span.root, factuality()
+    aux = {k.lower_ for k in verb.children if k.dep_ in ("aux", "auxpass")}
+    return (any(k.dep_ == "neg" for k in verb.children)
+            or (bool(aux & words.modal_auxiliaries) and not aux & words.perfect_auxiliaries)
+            or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words.intent_verbs)
+            or (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in words.plan_nouns))
+
+
 def _accusation_only(sent: Sentence) -> bool:
     """A sentence whose trigger sits under an accusing verb ("X alleged that the army
     killed activists", "accused the army of abductions") tells an allegation, not an event."""
@@ -184,6 +209,8 @@ def event_windows(doc: Document, sents: list[Sentence] | None = None) -> list[Wi
     windows: list[Window] = []
     current: Window | None = None
     for sent in sentences(doc) if sents is None else sents:
+        if _unreal(doc, sent):
+            continue
         if _is_trigger(sent):
             if current is None:
                 current = Window([sent])
