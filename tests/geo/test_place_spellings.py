@@ -220,3 +220,16 @@ def test_a_town_after_across_though_tagged_a_product(run_doc):
 ])
 def test_a_speaker_after_a_place_is_no_place(run_doc, text, country, places):
     assert [loc.name for loc in run_doc(text, country_hint=country).locations] == places
+
+
+def test_a_small_town_counts_by_its_own_name_closed_up_not_by_a_loose_spelling():
+    gaz = get_gazetteer()
+    assert "Datta Khel" in {p.name for p in gaz.near_spellings("Dattakhel", "PAK")}  # about 1,000 people
+    assert "Datta Khel" not in {p.name for p in gaz.near_spellings("Dattakhal", "PAK")}
+
+
+@pytest.mark.parametrize("text", ["Three soldiers were killed by an IED planted by the TTP in Dattakhel Waziristan.",
+                                  "Jets pounded militant hideouts in Dattakhel on Monday."])
+def test_a_town_written_closed_up_after_a_locative(run_doc, text):
+    doc = run_doc(text, country_hint="PAK")
+    assert [loc.name for loc in doc.locations] == ["Datta Khel"]

@@ -320,7 +320,8 @@ class Gazetteer:
         letter dropped, added, changed or two swapped), or the same with its spaces closed up:
         wire copy spells South Asian and Sahel towns many ways ("Abottabad", "Sukkar",
         "Ghtoki", "Rahimyarkhan"). Only for a mention already known to be a place: a short or
-        common word one edit from some town is no evidence. Marked ``primary=False``."""
+        common word one edit from some town is no evidence. A small town counts only by its
+        own name closed up ("Dattakhel"). Marked ``primary=False``."""
         key = fold(name).replace(" ", "")
         if len(key) < _MIN_RESPELLED or not key.isalpha():
             return ()
@@ -333,7 +334,8 @@ class Gazetteer:
             rows = self._con.execute(
                 f"SELECT *, 0 FROM places WHERE id IN ({','.join('?' * len(ids))})", sorted(ids)).fetchall()
         return tuple(p for p in (_place(r[:-1], False) for r in rows)
-                     if p.feature != "city" or p.population >= _MIN_RESPELLED_POPULATION or p.population == 0)
+                     if p.feature != "city" or p.population >= _MIN_RESPELLED_POPULATION or p.population == 0
+                     or fold(p.name).replace(" ", "") == key)  # its own name closed up: any size
 
     @functools.lru_cache(maxsize=16)  # noqa: B019 - one gazetteer per process
     def _spelling_index(self, iso3: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]]]:

@@ -247,7 +247,8 @@ class Places(Stage):
                     matched = n
                     break
                 if not found and locative and doc.country_hint and any(
-                        self._known_spelling(p, floor, desk) for p in _respelled(doc.text[s:e], _hinted(doc))):
+                        self._known_spelling(p, floor, desk) or _closed_up(p, doc.text[s:e])
+                        for p in _respelled(doc.text[s:e], _hinted(doc))):
                     add(s, e, "locative")  # "in Larkan", tagged ORG: resolved like any loose spelling
                     matched = n
                     break
@@ -453,6 +454,12 @@ def _respelled(name: str, desk: frozenset[str]) -> tuple[Place, ...]:
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _closed_up(p: Place, name: str) -> bool:
+    """A town's own name written with its spaces closed up ("Dattakhel" for Datta Khel): as
+    good as the name itself, whatever the town's size."""
+    return p.feature == "city" and " " in p.name and fold(p.name).replace(" ", "") == fold(name).replace(" ", "")
 
 
 def _joins_name(tok) -> bool:
