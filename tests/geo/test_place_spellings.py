@@ -233,3 +233,11 @@ def test_a_small_town_counts_by_its_own_name_closed_up_not_by_a_loose_spelling()
 def test_a_town_written_closed_up_after_a_locative(run_doc, text):
     doc = run_doc(text, country_hint="PAK")
     assert [loc.name for loc in doc.locations] == ["Datta Khel"]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("In Naushero Feroze, Hindu families protested against harassment.", "Naushahro Firoz"),
+    ("Rioters pelted the police with stones in Muzzafarghar on Friday.", "Muzaffargarh"),
+])
+def test_a_curated_wire_spelling_of_a_district_town(run_doc, text, town):
+    assert town in {loc.name for loc in run_doc(text, country_hint="PAK").locations}
