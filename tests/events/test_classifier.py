@@ -43,6 +43,8 @@ def test_train_predict_and_round_trip(tmp_path: Path) -> None:
     assert 0.0 < preds[0].confidence < 1.0
     diplo = clf.predict(["The foreign ministers met for talks on trade."])[0]
     assert diplo.event_type is None and diplo.label == "DIPLO"
+    assert diplo.best_event in {"Peaceful protest", "Remote explosive/landmine/IED"}  # its best event reading
+    assert preds[0].best_event is None
     path = tmp_path / "model.joblib"
     clf.save(path)
     again = EventClassifier.load(path)

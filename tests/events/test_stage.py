@@ -471,3 +471,25 @@ def test_a_question_threat_plan_or_denied_act_is_no_event(code, unreal) -> None:
 def test_a_hedged_or_attempted_act_is_still_an_event(code, real) -> None:
     doc = code(f"Gunmen shot dead a shopkeeper in Quetta on Monday. {real}", published="2025-03-04")
     assert len(doc.events) == 2
+
+
+def _decided_non_event(text: str, label: str, best_event: str) -> tuple[str, str, float, str] | None:
+    from wirecoder.events.builder import _decide_type
+    from wirecoder.events.classifier import Prediction
+    from wirecoder.events.lexicon import NONE, find_cues
+    from wirecoder.events.windows import Sentence, Window
+
+    window = Window([Sentence(0, len(text), text, find_cues(text), quoted=False)])
+    return _decide_type(window, Prediction(label, None, None, NONE, 0.5, best_event))
+
+
+def test_a_claim_of_responsibility_for_an_attack_codes_the_attack() -> None:
+    text = "The Taliban claimed responsibility for the attack on two traffic policemen in Swabi."
+    decided = _decided_non_event(text, "ATTRIB", "Armed clash")
+    assert decided is not None and decided[:2] == ("Battles", "Armed clash")
+    assert decided[3] == "classifier+responsibility-claim"
+
+
+def test_other_non_events_stay_non_events() -> None:
+    text = "The minister said the attack on the embassy would be discussed at the summit."
+    assert _decided_non_event(text, "DIPLO", "Attack") is None

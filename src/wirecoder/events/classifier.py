@@ -46,6 +46,9 @@ class Prediction:
     sub_event_type: str | None
     coarse: str
     score: float
+    #: The best-scoring ACLED sub-event type when ``label`` is no event (the fine model's
+    #: reading of a responsibility claim's attack, say); None otherwise.
+    best_event: str | None = None
 
     @property
     def confidence(self) -> float:
@@ -140,7 +143,9 @@ class EventClassifier:
             i = int(np.argmax(joint))
             label = f_labels[i]
             if groups[i] == NONE:
-                out.append(Prediction(label, None, None, NONE, float(joint[i])))
+                events = [k for k, g in enumerate(groups) if g != NONE]
+                best = f_labels[max(events, key=lambda k: joint[k])] if events else None
+                out.append(Prediction(label, None, None, NONE, float(joint[i]), best))
             else:
                 out.append(Prediction(label, tax.event_type_of[label], label, groups[i], float(joint[i])))
         return out

@@ -41,6 +41,7 @@ class Taxonomy:
     case_of: dict[str, str]
     sub_of_case: dict[str, str]
     non_events: frozenset[str]
+    claim_labels: frozenset[str]
     legacy_2015: dict[str, str]
     legacy_2015_by_target: dict[str, dict[str, str]]
 
@@ -63,6 +64,7 @@ def taxonomy() -> Taxonomy:
         case_of={k: v["case"] for k, v in subs.items()},
         sub_of_case={v["case"]: k for k, v in subs.items()},
         non_events=frozenset(raw["non_events"]),
+        claim_labels=frozenset(raw["claim_labels"]),
         legacy_2015=dict(raw["legacy_2015"]),
         legacy_2015_by_target={k: dict(v) for k, v in raw["legacy_2015_by_target"].items()},
     )
