@@ -493,3 +493,16 @@ def test_a_claim_of_responsibility_for_an_attack_codes_the_attack() -> None:
 def test_other_non_events_stay_non_events() -> None:
     text = "The minister said the attack on the embassy would be discussed at the summit."
     assert _decided_non_event(text, "DIPLO", "Attack") is None
+
+
+def test_a_claim_the_reporter_tells_is_sourced_to_the_claimant(code) -> None:
+    ev = _first(code, "MAIDUGURI, March 3 (Reuters) - Insurgents killed 12 farmers in Kwari village in Borno state on "
+                      "Sunday. Islamic State West Africa Province claimed responsibility for the attack.", "2025-03-04")
+    assert (ev.attribution, ev.attribution_source) == ("claimed", "Islamic State West Africa Province")
+
+
+def test_blame_laid_by_a_named_official_is_sourced_to_the_official(code) -> None:
+    ev = _first(code, "BOGOTA, Jan 21 (AFP) - Two police officers were killed when a car bomb exploded outside a "
+                      "police station in Jamundi on Friday. Defense Minister Ivan Velasquez blamed dissidents of the "
+                      "FARC for the bombing.", "2025-01-22")
+    assert ev.attribution == "alleged" and ev.attribution_source == "Ivan Velasquez"

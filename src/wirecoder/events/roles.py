@@ -137,7 +137,9 @@ def find_claims(doc: Document, sents: list[Sentence]) -> list[tuple[int, Actor, 
             if found is None:
                 continue
             actor, s, _ = found
-            out.append((a, actor, _speaker_at(doc, a), Span(s, b, doc.text[s:b])))
+            # told by a speaker ("…, that has since claimed responsibility," the embassy posted),
+            # else by the reporter, and then the one who claims is the claimant itself
+            out.append((a, actor, _speaker_at(doc, a) or actor.name, Span(s, b, doc.text[s:b])))
     return out
 
 
@@ -149,10 +151,11 @@ def _alleged(doc: Document, sents: list[Sentence]) -> tuple[Actor, str, str | No
             a, b = sent.start + m.start(), sent.start + m.end()
             mentions = [x for x in _mentions_in(doc, sent.start, sent.end) if x[2].type not in _NOT_PERPETRATORS]
             right = [x for x in mentions if x[0] >= b and x[2].type in _AGENT_TYPES]
-            left = [x for x in mentions if x[1] <= a]
             verb = m.group().lower()
             if verb.startswith(("blam", "accus")) and right:
-                source = left[-1][2].name if left else _speaker_at(doc, a)
+                # who blames is often a person or a body ("Defense Minister Ivan Velasquez blamed …")
+                blamers = [x for x in _mentions_in(doc, sent.start, sent.end) if x[1] <= a]
+                source = blamers[-1][2].name if blamers else _speaker_at(doc, a)
                 return right[0][2], doc.text[right[0][0] : right[0][1]], source
             near = sorted([x for x in mentions if x[2].type in _AGENT_TYPES], key=lambda x: min(abs(x[0] - b), abs(x[1] - a)))
             if near and min(abs(near[0][0] - b), abs(near[0][1] - a)) < 60:
