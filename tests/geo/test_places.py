@@ -260,3 +260,17 @@ def test_a_region_in_the_possessive_names_where_its_town_lies(run, text, town, a
 def test_a_possessive_country_takes_only_its_own_towns(run) -> None:
     doc = run("Rallies marked Pakistan's Independence Day in Quetta.", published="2015-08-14")
     assert {loc.name for loc in doc.locations} == {"Pakistan", "Quetta"}  # Independence, Missouri is no place here
+
+
+def test_a_town_of_the_region_the_trigger_names_told_next_places_the_event(run):
+    text = ("Yangon, June 14 (AP) The military carried out an air strike on a village in Sagaing region on Tuesday, "
+            "killing nine civilians. The strike hit a school compound in Kanbalu township at around 10 a.m.")
+    loc, precision = _located(run, text, "2022-06-14", "air strike")
+    assert (loc.name, loc.admin1, precision) == ("Kanbalu", "Sagaing", 2)
+
+
+def test_a_town_told_next_outside_the_region_the_trigger_names_does_not(run):
+    text = ("Yangon, June 14 (AP) The military carried out an air strike on a village in Sagaing region on Tuesday, "
+            "killing nine civilians. Refugees later reached Tachileik in Shan State.")
+    loc, _ = _located(run, text, "2022-06-14", "air strike")
+    assert (loc.name, loc.admin1) == ("Sagaing", "Sagaing")

@@ -155,7 +155,8 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
     sentence opens on its scene; then the nearest, those in the report's own country first;
     an unresolved place only when no resolved town is there, given the country of the
     sentence's region or of the report); a town in the two sentences before; in a report
-    without a dateline, a town in the two sentences after; a region of the trigger's
+    without a dateline, a town in the two sentences after; a town or district in the two
+    sentences after that lies in the region the trigger's sentence names; a region of the trigger's
     sentence (at its main town's coordinates), else of the two sentences before when the
     dateline town lies outside it; the dateline town; in a report without a dateline, the one
     town (else the one region) it names anywhere; a country of the trigger's sentence (at its
@@ -215,12 +216,20 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
             loc = _as_event_location(place)
             _region_by_address(loc, place, _named_regions(doc, [p for p in in_range(lo, a) if p[0].lat is not None]))
             return loc, _precision(doc, place, m)
+        hi = sents[min(len(sents) - 1, idx + _LOOKAHEAD_SENTENCES)][1]
         if _dateline_location(doc) is None:  # a note that names the town next ("... nationwide. In Multan they ...")
-            hi = sents[min(len(sents) - 1, idx + _LOOKAHEAD_SENTENCES)][1]
             after = [p for p in in_range(b, hi) if p[0].feature == "city" and p[0].lat is not None and _within(p[0], regions)]
             if after:
                 loc, m = min(after, key=lambda p: p[1].start)
                 return _as_event_location(loc), _precision(doc, loc, m)
+        named = [p for p in regions if p[0].feature == "admin1"]
+        # "an air strike on a village in Sagaing region … The strike hit a school in Kanbalu township":
+        # the next sentences place it in a town or township of the region the trigger's sentence names
+        inside = [p for p in in_range(b, hi) if p[0].feature in {"city", "admin2"} and p[0].lat is not None
+                  and not _told_from(doc, p[1]) and _within(p[0], named)] if named else []
+        if inside:
+            place, m = min(inside, key=lambda p: (_width(doc, *p), p[1].start))
+            return _as_event_location(place), _precision(doc, place, m)
         region = nearest([p for p in regions if p[0].feature == "admin1"])
         if region:
             return _as_event_location(region[0]), 3
