@@ -148,3 +148,10 @@ def test_participle_cue_after_a_quote_keeps_its_own_clause():
     contents = [text[a.start : a.end] for a in found]
     assert "We do not see a link to terrorism" in contents
     assert any(c.startswith("that it would take") or c.startswith("it would take") for c in contents)
+
+
+@pytest.mark.parametrize("text", ["No group has claimed responsibility for the bombing.",
+                                  "Nobody has said who planted the device."])
+def test_a_source_that_says_no_one_spoke_is_no_statement(run, text):
+    doc = run(f"Bogota, Jan 21 (AFP) A car bomb killed two police officers in Jamundi, the army said. {text}")
+    assert [s.speaker_mention for s in doc.statements] == ["the army"]

@@ -24,6 +24,8 @@ from ..records import ActorRef, Provenance, Span, Statement
 #: Acts of the content lexicon that name a statement act differently.
 _ACT_NAMES = {"claim_responsibility": "claim"}
 _THAT = re.compile(r"that\s+", re.I)
+#: A source that says no one spoke: "No group has claimed responsibility" is the reporter's fact.
+_NO_ONE = re.compile(r"(?:no|nobody|no one|none|neither)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -89,6 +91,8 @@ class Statements(Stage):
             a.content = [(max(s, body_start), e) for s, e in a.content if e > body_start]
             if not a.content:
                 continue  # inside the wire header
+            if a.source is not None and _NO_ONE.match(doc.text, a.source[0]):
+                continue
             if a.source is not None and a.source[1] > body_start:
                 a.source = (max(a.source[0], body_start), a.source[1])
                 speaker, how = resolve_speaker(doc, a.source[0], a.source[1], previous)
