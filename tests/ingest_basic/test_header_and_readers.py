@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from wirecoder.ingest import parse_header, read_paths
 
 
@@ -17,6 +19,19 @@ def test_wire_header_with_date_prefix() -> None:
 def test_classic_dateline_without_prefix() -> None:
     h = parse_header("LAGOS, Nigeria (Reuters) - Gunmen killed five people")
     assert (h.published, h.place, h.agency) == (None, "Lagos", "Reuters")
+
+
+@pytest.mark.parametrize(("line", "published", "place"), [
+    ("BEIRUT, Feb 10, 2025 (Reuters) - Shelling killed seven civilians", "2025-02-10", "Beirut"),
+    ("SRINAGAR, India, May 6, 2024 (AP) - Suspected militants shot dead", "2024-05-06", "Srinagar"),
+    ("KABUL, 6 May 2024 (AFP) - A bomb exploded", "2024-05-06", "Kabul"),
+    ("Yangon, Sept. 3, 2021 (AP) Soldiers raided", "2021-09-03", "Yangon"),
+    ("QUETTA, Sep 5 (IANS) - no year, so no date", None, "Quetta"),
+    ("LAGOS, Feb 30, 2025 (AFP) - no such day", None, "Lagos"),
+])
+def test_a_dateline_date_with_its_year_is_the_publication_date(line, published, place) -> None:
+    h = parse_header(line)
+    assert (h.published, h.place) == (published, place)
 
 
 def test_no_header() -> None:
