@@ -506,3 +506,12 @@ def test_blame_laid_by_a_named_official_is_sourced_to_the_official(code) -> None
                       "police station in Jamundi on Friday. Defense Minister Ivan Velasquez blamed dissidents of the "
                       "FARC for the bombing.", "2025-01-22")
     assert ev.attribution == "alleged" and ev.attribution_source == "Ivan Velasquez"
+
+
+def test_a_reaction_after_an_event_is_no_part_of_it(code) -> None:
+    doc = code("SRINAGAR, May 6, 2024 (AP) - Two soldiers were killed in a gunbattle with militants in Rajouri "
+               "district on Sunday, an army spokesman said. The People's Democratic Party condemned the killing of "
+               "a village head and demanded a judicial inquiry.", published="2024-05-06")
+    ev = _only(doc.events)
+    assert ev.actor1 is not None and ev.actor1.name != "Peoples Democratic Party"
+    assert all("condemned" not in s.text for s in ev.evidence)

@@ -33,6 +33,8 @@ _WEAK = re.compile(r"(?i)violence|targett?ed|firing|wounded|injured")
 _LOCAL_FEATURES = {"city", "admin2"}
 #: Towns further apart than this are two event places (ACLED's own "same place" radius).
 _OTHER_PLACE_KM = 25.0
+#: Speech acts that react to an event ("condemned the killing") rather than tell of it.
+_REACTIONS = frozenset({"condemn", "demand", "appeal", "praise"})
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|deaths?|injured|wounded|lives|bodies|martyred|slain)\b", re.I)
 
 
@@ -165,6 +167,14 @@ def _unreal_cue(doc: Document, cue: Cue) -> bool:
             or (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in words.plan_nouns))
 
 
+def _reaction_only(doc: Document, sent: Sentence) -> bool:
+    """A sentence whose every trigger and casualty word is the object of a reaction ("The
+    party condemned the killing of the village head"): after an event, it adds none to it."""
+    reactions = [(a.start, a.end) for a in doc.scratch.get("speech_acts", ()) if a.act in _REACTIONS]
+    words = [c.start for c in sent.cues] + [sent.start + m.start() for m in _CASUALTY.finditer(sent.text)]
+    return bool(reactions and words) and all(any(s <= w < e for s, e in reactions) for w in words)
+
+
 def _accusation_only(sent: Sentence) -> bool:
     """A sentence whose trigger sits under an accusing verb ("X alleged that the army
     killed activists", "accused the army of abductions") tells an allegation, not an event."""
@@ -209,8 +219,8 @@ def event_windows(doc: Document, sents: list[Sentence] | None = None) -> list[Wi
     windows: list[Window] = []
     current: Window | None = None
     for sent in sentences(doc) if sents is None else sents:
-        if _unreal(doc, sent):
-            continue
+        if _unreal(doc, sent) or (current is not None and _reaction_only(doc, sent)):
+            continue  # a reaction to an event told before is no part of it ("… condemned the killing")
         if _is_trigger(sent):
             if current is None:
                 current = Window([sent])
