@@ -274,3 +274,10 @@ def test_a_town_told_next_outside_the_region_the_trigger_names_does_not(run):
             "killing nine civilians. Refugees later reached Tachileik in Shan State.")
     loc, _ = _located(run, text, "2022-06-14", "air strike")
     assert (loc.name, loc.admin1) == ("Sagaing", "Sagaing")
+
+
+def test_a_country_named_by_its_people_vouches_for_its_regions_and_towns(run):
+    text = ("Beirut, Feb 10 (Reuters) Shelling by Syrian forces killed seven civilians in the village of Kafr Nabl "
+            "in Idlib province on Sunday.")
+    loc, _ = _located(run, text, "2025-02-10", "Shelling")
+    assert (loc.name, loc.admin1, loc.country) == ("Kafranbel", "Idleb", "SYR")

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..actors.countries import countries as country_table
 from ..document import Document
 from ..geo.context import (
     facility_after,
@@ -148,7 +149,7 @@ class Places(Stage):
             elif not m.candidates and _plausible_unresolved(doc, m):
                 m.candidates = _respelled(m.base or _DESIGNATOR.sub("", m.text), desk)
                 m.respelled = bool(m.candidates)
-        _resolve(mentions, doc.country_hint)
+        _resolve(mentions, doc.country_hint, _nations(doc))
         _link_within(doc.text, mentions)
         for m in mentions:
             if m.choice is None and m.within is None and m.method == "ner":
@@ -514,8 +515,17 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
     return out
 
 
-def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
-    """Two passes: pick by name and size, then re-pick with the report's countries and regions."""
+def _nations(doc: Document) -> frozenset[str]:
+    """Countries the report names by their people ("Syrian forces", "Afghan refugees"): a
+    Beirut-datelined report on "Syrian forces" shelling Idlib names Syria without its name."""
+    table = country_table()
+    return frozenset(iso3 for ent in (doc.nlp.ents if doc.nlp is not None else ())
+                     if ent.label_ == "NORP" and (iso3 := table.by_demonym.get(ent.text.strip())))
+
+
+def _resolve(mentions: list[_Mention], hint: str | None = None, nations: frozenset[str] = frozenset()) -> None:
+    """Two passes: pick by name and size, then re-pick with the report's countries and regions
+    (``nations``: countries named by their people)."""
     for m in mentions:
         if m.candidates:
             m.choice = max(m.candidates, key=score)
@@ -526,6 +536,8 @@ def _resolve(mentions: list[_Mention], hint: str | None = None) -> None:
                 continue
             lo, hi = max(0, i - _CONTEXT_MENTIONS), i + _CONTEXT_MENTIONS + 1
             countries, regions, named, district_regions = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
+            countries.update(nations)
+            named |= nations
             pool = [p for p in m.candidates if not _foreign_small_town(p, countries, named, hint)]
             if m.respelled:  # a loose spelling is believed only where the report's regions and districts allow
                 pool = [p for p in pool if _fits_named_regions(p, regions | district_regions)]
