@@ -87,3 +87,10 @@ def test_seed_allegations_and_demands(shared_dir, run):
     ]
     for ev in doc.events:  # must_not: the allegation never becomes the attack's perpetrator
         assert not (ev.actor1 and ev.actor1.name == "Military Forces of Pakistan" and ev.attribution != "alleged")
+
+
+def test_an_accusation_followed_by_a_demand_is_one_allegation(run):
+    doc = run("Beirut, Feb 10 (Reuters) Human Rights Watch accused Syrian forces of indiscriminate shelling of "
+              "residential areas and called on Russia to stop backing the offensive.", published="2025-02-10")
+    assert [(al.act, [a.name for a in al.accused]) for al in doc.allegations] == [
+        ("attack on civilians", ["Military Forces of Syria"])]

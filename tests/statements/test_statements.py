@@ -155,3 +155,9 @@ def test_participle_cue_after_a_quote_keeps_its_own_clause():
 def test_a_source_that_says_no_one_spoke_is_no_statement(run, text):
     doc = run(f"Bogota, Jan 21 (AFP) A car bomb killed two police officers in Jamundi, the army said. {text}")
     assert [s.speaker_mention for s in doc.statements] == ["the army"]
+
+
+def test_a_lead_glued_to_its_dateline_keeps_its_speaker(run):
+    doc = run("Beirut, Feb 10 (Reuters) Human Rights Watch accused Syrian forces of shelling homes and called on "
+              "Russia to stop backing the offensive.")
+    assert [s.speaker.name if s.speaker else None for s in doc.statements] == ["Human Rights Watch"] * 2

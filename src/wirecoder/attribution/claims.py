@@ -282,8 +282,12 @@ def _segments(st: Statement) -> list[tuple[int, int]]:
 def allegations_in(doc: Document, st: Statement, index: int) -> list[Allegation]:
     """The allegations made in one statement."""
     found: list[_Found] = []
-    for seg in _segments(st):
-        found += _find_in(doc, st, seg)
+    seen: set[tuple[int, int, str]] = set()
+    for seg in _segments(st):  # the content and the clause around it can hold the same trigger
+        for f in _find_in(doc, st, seg):
+            if (f.start, f.end, f.rule.act) not in seen:
+                seen.add((f.start, f.end, f.rule.act))
+                found.append(f)
     acts = [f for f in found if not f.rule.accused_object and f.nominal]
     out: list[Allegation] = []
     for f in found:

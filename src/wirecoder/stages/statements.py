@@ -70,6 +70,17 @@ def _drop_complementiser(text: str, a: Attribution) -> None:
         a.content[0] = (m.end(), a.content[0][1])
 
 
+def _named_first(doc: Document, start: int, cue: int) -> tuple[int, int] | None:
+    """The first actor named between ``start`` (the body) and a cue in its sentence, the
+    subject a lead opens on ("Beirut, Feb 10 (Reuters) Human Rights Watch accused … and called
+    on …": the parse made "Beirut" the subject)."""
+    bounds = next(((s.start_char, s.end_char) for s in doc.nlp.sents if s.start_char <= cue < s.end_char), None) \
+        if doc.nlp is not None else None
+    lo = max(start, bounds[0]) if bounds else start
+    spans = [(m.start, m.end) for actor in doc.actors for m in actor.mentions if lo <= m.start and m.end <= cue]
+    return min(spans) if spans else None
+
+
 def _same_speaker(x: ActorRef | None, y: ActorRef | None) -> bool:
     return x is not None and y is not None and x.name == y.name
 
@@ -93,6 +104,8 @@ class Statements(Stage):
                 continue  # inside the wire header
             if a.source is not None and _NO_ONE.match(doc.text, a.source[0]):
                 continue
+            if a.source is not None and a.source[1] <= body_start and a.cue is not None:
+                a.source = _named_first(doc, body_start, a.cue[0])  # the parse took the dateline for the subject
             if a.source is not None and a.source[1] > body_start:
                 a.source = (max(a.source[0], body_start), a.source[1])
                 speaker, how = resolve_speaker(doc, a.source[0], a.source[1], previous)
