@@ -212,21 +212,24 @@ class Places(Stage):
             else:
                 blocked.append((ent.start_char, ent.end_char))
         tokens = list(sp)
+        hyphens = [0]  # hyphens[k]: "-" tokens among the first k (a hyphen is no word of a name)
+        for t in tokens:
+            hyphens.append(hyphens[-1] + (t.text == "-"))
         facility_start = _facility_first_words()
         i = 0
         while i < len(tokens):
             matched = 0
             s = tokens[i].idx
             before = doc.text[max(0, s - _LOCATIVE_REACH) : s]
-            locative = bool(_LOCATIVE.search(before)) or _after_place(doc.text, s)
+            locative = bool(_LOCATIVE.search(before)) or (before.rstrip().endswith(",") and _after_place(doc.text, s))
             # "cities such as Bahawalpur", "JSQM Khairpur chapter": a town the tagger took for a person
             listed = bool(_LISTED.search(before))  # only a sizeable town: "including Ali Khan" is a man
             owner = _possessor(doc.text, s) if before.rstrip().endswith(("'s", "’s")) else None
             whole_name = not (i and tokens[i - 1].is_title)  # not "Jahania" of "Shahpur Jahania chapter"
             for n in range(min(2 * self.max_ngram - 1, len(tokens) - i), 0, -1):
-                span = tokens[i : i + n]
-                if sum(t.text != "-" for t in span) > self.max_ngram:  # "Toba-Tek Singh" is three words
+                if n - (hyphens[i + n] - hyphens[i]) > self.max_ngram:  # "Toba-Tek Singh" is three words
                     continue
+                span = tokens[i : i + n]
                 e = span[-1].idx + len(span[-1])
                 named_for = whole_name and i + n < len(tokens) and tokens[i + n].lower_ in facility_start \
                     and self._before_facility(doc.text, e)
