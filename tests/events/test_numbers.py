@@ -67,6 +67,9 @@ def test_parse_number(words: str, value: int | None) -> None:
         ("The air force continued its raids with the killing of nine more fighters in the hills.", 9),
         ("15 Hausa and Fulani herders who were grazing cattle on the disputed land near the river were gunned down.", 15),
         ("Rebels attacked a convoy, wounding four soldiers, however troops soon responded and 3 rebels were killed.", 3),
+        # the phrase after the toll is its source, not one more victim; a list of victims still adds up
+        ("Jihadists attacked a wedding, killing around 40 people, a local official and a youth leader said.", 40),
+        ("Gunmen killed 12 farmers, a local chief and two herders on Sunday.", 15),
     ],
 )
 def test_fatalities(text: str, dead: int) -> None:

@@ -297,6 +297,8 @@ def _counts_right(toks: list[_Tok], cue: int, other: frozenset[str]) -> list[tup
                 break  # "1 soldier killed 5 injured": the count is the next cue's
             if found and not _coordinated(lows, k, cue):
                 break  # "shot dead a man they believed was a spy": one victim, not a list
+            if found and _source_follows(lows, k + used):
+                break  # "killing 40 people, a local official said": the source, not a victim
             found.append((value, k, k + used, vague))
             k += used
             continue
@@ -347,6 +349,22 @@ def _person_named_at(toks: list[_Tok], k: int) -> bool:
     nxt = toks[run].low if run < len(toks) else ""
     persons = _lexicon().persons
     return not (nxt.endswith("s") and (nxt in persons or nxt[:-1] in persons))
+
+
+#: Speech verbs that make a noun phrase after a toll its source ("…, a local official said").
+_SPEECH = frozenset({"said", "says", "told", "added", "reported", "stated", "confirmed"})
+#: How many words after a counted phrase a speech verb is looked for in.
+_SOURCE_REACH = 8
+
+
+def _source_follows(lows: list[str], k: int) -> bool:
+    """Whether a speech verb follows the phrase ending at ``k`` within its clause."""
+    for low in lows[k : k + _SOURCE_REACH]:
+        if low in _SPEECH:
+            return True
+        if low in {",", ".", ";", ":"}:
+            return False
+    return False
 
 
 def _coordinated(lows: list[str], k: int, cue: int) -> bool:
