@@ -515,3 +515,11 @@ def test_a_reaction_after_an_event_is_no_part_of_it(code) -> None:
     ev = _only(doc.events)
     assert ev.actor1 is not None and ev.actor1.name != "Peoples Democratic Party"
     assert all("condemned" not in s.text for s in ev.evidence)
+
+
+def test_a_rights_allegation_told_after_an_event_is_no_blame_for_it(code) -> None:
+    ev = _first(code, "BAMAKO, July 2, 2024 (Reuters) - Suspected jihadists attacked a wedding in central Mali on "
+                      "Monday, killing around 40 people, a local official said. Human rights groups have accused "
+                      "Malian soldiers of summary executions of civilians in the same region.", "2024-07-02")
+    assert ev.actor1 is not None and ev.actor1.name != "Military Forces of Mali"
+    assert ev.attribution != "alleged" and ev.fatalities == 40

@@ -54,6 +54,13 @@ def act_rules() -> tuple[ActRule, ...]:
     return tuple(rules)
 
 
+def names_abuse(text: str) -> bool:
+    """Whether the text names a rights abuse whose accusation is an allegation of its own, not
+    blame for an event told before it (``allegations.yaml`` ``not_event_blame``)."""
+    acts = set(yaml_data("allegations.yaml")["not_event_blame"])
+    return any(rule.pattern.search(text) for rule in act_rules() if rule.act in acts)
+
+
 @functools.cache
 def _hedges() -> tuple[str, ...]:
     return tuple(yaml_data("hedges.yaml")["allegation_hedges"])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import canonical_actor
+from ..attribution.claims import names_abuse
 from ..attribution.confidence import attribution_for
 from ..document import Document
 from ..records import Actor, ActorRef, Span
@@ -143,10 +144,14 @@ def find_claims(doc: Document, sents: list[Sentence]) -> list[tuple[int, Actor, 
     return out
 
 
-def _alleged(doc: Document, sents: list[Sentence]) -> tuple[Actor, str, str | None] | None:
-    """An actor blamed or suspected in these sentences: (actor, words, who blames)."""
+def _alleged(doc: Document, sents: list[Sentence], told_after: int | None = None) -> tuple[Actor, str, str | None] | None:
+    """An actor blamed or suspected in these sentences: (actor, words, who blames). A sentence
+    from ``told_after`` on (after the event's window) that accuses of a rights abuse ("have
+    accused soldiers of summary executions") makes an allegation of its own, not blame."""
     cues = attribution_cues()
     for sent in sents:
+        if told_after is not None and sent.start >= told_after and names_abuse(sent.text):
+            continue
         for m in cues.allege.finditer(sent.text):
             a, b = sent.start + m.start(), sent.start + m.end()
             mentions = [x for x in _mentions_in(doc, sent.start, sent.end) if x[2].type not in _NOT_PERPETRATORS]
@@ -194,7 +199,7 @@ def assign_roles(
         words = next((doc.text[m.start : m.end] for m in actor.mentions if m.start == span.start), span.text)
         roles.perpetrator_text, roles.method, roles.evidence = words, "claim-of-responsibility", [span]
         return roles
-    alleged = _alleged(doc, window.sentences + (after or []))
+    alleged = _alleged(doc, window.sentences + (after or []), told_after=window.end)
     if alleged:
         actor, words, source = alleged
         roles.actor1, roles.attribution, roles.attribution_source = _placed(doc, actor, country), "alleged", source
