@@ -161,3 +161,9 @@ def test_a_lead_glued_to_its_dateline_keeps_its_speaker(run):
     doc = run("Beirut, Feb 10 (Reuters) Human Rights Watch accused Syrian forces of shelling homes and called on "
               "Russia to stop backing the offensive.")
     assert [s.speaker.name if s.speaker else None for s in doc.statements] == ["Human Rights Watch"] * 2
+
+
+def test_a_wish_to_stay_anonymous_is_no_statement(run):
+    doc = run("Bamako, July 2 (Reuters) The attackers surrounded the village on motorbikes and opened fire on the "
+              "guests, said the official, who asked not to be named.")
+    assert [s.cue for s in doc.statements] == ["said"]

@@ -26,6 +26,8 @@ _ACT_NAMES = {"claim_responsibility": "claim"}
 _THAT = re.compile(r"that\s+", re.I)
 #: A source that says no one spoke: "No group has claimed responsibility" is the reporter's fact.
 _NO_ONE = re.compile(r"(?:no|nobody|no one|none|neither)\b", re.I)
+#: A source's wish to stay anonymous ("the official, who asked not to be named") says nothing.
+_ANONYMITY = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -102,7 +104,7 @@ class Statements(Stage):
             a.content = [(max(s, body_start), e) for s, e in a.content if e > body_start]
             if not a.content:
                 continue  # inside the wire header
-            if a.source is not None and _NO_ONE.match(doc.text, a.source[0]):
+            if a.source is not None and _NO_ONE.match(doc.text, a.source[0]) or _ANONYMITY.match(doc.text, a.content[0][0]):
                 continue
             if a.source is not None and a.source[1] <= body_start and a.cue is not None:
                 a.source = _named_first(doc, body_start, a.cue[0])  # the parse took the dateline for the subject
