@@ -262,18 +262,15 @@ def test_a_possessive_country_takes_only_its_own_towns(run) -> None:
     assert {loc.name for loc in doc.locations} == {"Pakistan", "Quetta"}  # Independence, Missouri is no place here
 
 
-def test_a_town_of_the_region_the_trigger_names_told_next_places_the_event(run):
+@pytest.mark.parametrize(("sequel", "place"), [
+    ("The strike hit a school compound in Kanbalu township at around 10 a.m.", ("Kanbalu", "Sagaing", 2)),
+    ("Refugees later reached Tachileik in Shan State.", ("Sagaing", "Sagaing", 3)),  # outside the region named
+])
+def test_a_town_told_next_in_the_region_the_trigger_names_places_the_event(run, sequel, place):
     text = ("Yangon, June 14 (AP) The military carried out an air strike on a village in Sagaing region on Tuesday, "
-            "killing nine civilians. The strike hit a school compound in Kanbalu township at around 10 a.m.")
+            f"killing nine civilians. {sequel}")
     loc, precision = _located(run, text, "2022-06-14", "air strike")
-    assert (loc.name, loc.admin1, precision) == ("Kanbalu", "Sagaing", 2)
-
-
-def test_a_town_told_next_outside_the_region_the_trigger_names_does_not(run):
-    text = ("Yangon, June 14 (AP) The military carried out an air strike on a village in Sagaing region on Tuesday, "
-            "killing nine civilians. Refugees later reached Tachileik in Shan State.")
-    loc, _ = _located(run, text, "2022-06-14", "air strike")
-    assert (loc.name, loc.admin1) == ("Sagaing", "Sagaing")
+    assert (loc.name, loc.admin1, precision) == place
 
 
 def test_a_country_named_by_its_people_vouches_for_its_regions_and_towns(run):

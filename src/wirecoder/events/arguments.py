@@ -34,7 +34,7 @@ from spacy.attrs import LEMMA
 
 from ..document import Document
 from ..records import Argument, Event
-from .lexicon import load_data
+from .lexicon import word_sets
 
 ARTEFACT = "argument_model.joblib"
 FORMAT_VERSION = 2
@@ -298,8 +298,7 @@ class _ArgumentWords:
 @functools.cache
 def _argument_words() -> _ArgumentWords:
     """The curated words of ``data/events/arguments.yaml``."""
-    data = load_data("arguments.yaml")
-    return _ArgumentWords(*(frozenset(data[k]) for k in ("of_object_nouns", "honorifics", "quantifiers")))
+    return _ArgumentWords(*word_sets("arguments.yaml", ("of_object_nouns", "honorifics", "quantifiers")))
 
 
 def _quantity_words(sp: Any, start: int, end: int, head: int) -> int:

@@ -283,11 +283,15 @@ class Factuality:
     plan_nouns: frozenset[str]
 
 
+def word_sets(name: str, keys: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The curated word lists ``keys`` of ``data/events/<name>``, in that order."""
+    raw = load_data(name)
+    return tuple(frozenset(raw[k]) for k in keys)
+
+
 @functools.cache
 def factuality() -> Factuality:
-    raw = load_data("factuality.yaml")
-    return Factuality(*(frozenset(w.lower() for w in raw[k])
-                        for k in ("modal_auxiliaries", "perfect_auxiliaries", "intent_verbs", "plan_nouns")))
+    return Factuality(*word_sets("factuality.yaml", ("modal_auxiliaries", "perfect_auxiliaries", "intent_verbs", "plan_nouns")))
 
 
 @dataclass(frozen=True)
