@@ -54,11 +54,16 @@ def act_rules() -> tuple[ActRule, ...]:
     return tuple(rules)
 
 
+@functools.cache
+def _abuse_rules() -> tuple[ActRule, ...]:
+    acts = set(yaml_data("allegations.yaml")["not_event_blame"])
+    return tuple(rule for rule in act_rules() if rule.act in acts)
+
+
 def names_abuse(text: str) -> bool:
     """Whether the text names a rights abuse whose accusation is an allegation of its own, not
     blame for an event told before it (``allegations.yaml`` ``not_event_blame``)."""
-    acts = set(yaml_data("allegations.yaml")["not_event_blame"])
-    return any(rule.pattern.search(text) for rule in act_rules() if rule.act in acts)
+    return any(rule.pattern.search(text) for rule in _abuse_rules())
 
 
 @functools.cache

@@ -220,7 +220,7 @@ def event_windows(doc: Document, sents: list[Sentence] | None = None) -> list[Wi
     current: Window | None = None
     for sent in sentences(doc) if sents is None else sents:
         if _unreal(doc, sent) or (current is not None and _reaction_only(doc, sent)):
-            continue  # a reaction to an event told before is no part of it ("… condemned the killing")
+            continue  # nothing that happened ("will be bombed"), or a reaction to an event told before
         if _is_trigger(sent):
             if current is None:
                 current = Window([sent])

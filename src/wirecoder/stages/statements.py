@@ -104,8 +104,8 @@ class Statements(Stage):
             a.content = [(max(s, body_start), e) for s, e in a.content if e > body_start]
             if not a.content:
                 continue  # inside the wire header
-            if a.source is not None and _NO_ONE.match(doc.text, a.source[0]) or _ANONYMITY.match(doc.text, a.content[0][0]):
-                continue
+            if (a.source is not None and _NO_ONE.match(doc.text, a.source[0])) or _ANONYMITY.match(doc.text, a.content[0][0]):
+                continue  # no one spoke, or a source only asked to stay anonymous
             if a.source is not None and a.source[1] <= body_start and a.cue is not None:
                 a.source = _named_first(doc, body_start, a.cue[0])  # the parse took the dateline for the subject
             if a.source is not None and a.source[1] > body_start:
