@@ -339,14 +339,19 @@ def test_a_rally_against_a_killing_stays_a_protest(code) -> None:
     assert any(ev.event_type == "Protests" for ev in doc.events)
 
 
-def _decided(text: str, event_type: str, sub_event_type: str) -> tuple[str, str, float, str] | None:
+def _decided_on(text: str, pred) -> tuple[str, str, float, str] | None:
+    """What the events stage decides for a one-sentence window the classifier read as ``pred``."""
     from wirecoder.events.builder import _decide_type
-    from wirecoder.events.classifier import Prediction
     from wirecoder.events.lexicon import find_cues
     from wirecoder.events.windows import Sentence, Window
 
-    window = Window([Sentence(0, len(text), text, find_cues(text), quoted=False)])
-    return _decide_type(window, Prediction(sub_event_type, event_type, sub_event_type, event_type, 1.0))
+    return _decide_type(Window([Sentence(0, len(text), text, find_cues(text), quoted=False)]), pred)
+
+
+def _decided(text: str, event_type: str, sub_event_type: str) -> tuple[str, str, float, str] | None:
+    from wirecoder.events.classifier import Prediction
+
+    return _decided_on(text, Prediction(sub_event_type, event_type, sub_event_type, event_type, 1.0))
 
 
 @pytest.mark.parametrize("text", [
@@ -474,13 +479,10 @@ def test_a_hedged_or_attempted_act_is_still_an_event(code, real) -> None:
 
 
 def _decided_non_event(text: str, label: str, best_event: str) -> tuple[str, str, float, str] | None:
-    from wirecoder.events.builder import _decide_type
     from wirecoder.events.classifier import Prediction
-    from wirecoder.events.lexicon import NONE, find_cues
-    from wirecoder.events.windows import Sentence, Window
+    from wirecoder.events.lexicon import NONE
 
-    window = Window([Sentence(0, len(text), text, find_cues(text), quoted=False)])
-    return _decide_type(window, Prediction(label, None, None, NONE, 0.5, best_event))
+    return _decided_on(text, Prediction(label, None, None, NONE, 0.5, best_event))
 
 
 def test_a_claim_of_responsibility_for_an_attack_codes_the_attack() -> None:
