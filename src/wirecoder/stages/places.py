@@ -139,6 +139,10 @@ class Places(Stage):
             m.candidates = (
                 _lookup(m.text, desk) or _lookup(_DESIGNATOR.sub("", m.text), desk) or (_lookup(m.base, desk) if m.base else ())
             )
+            if m.method != "dateline" and m.text.isupper() and len(m.text) <= 3:
+                # an acronym in the body ("the UN Office") names a place only by an alias ("US"), not
+                # by a town's own name ("Un"); a dateline is written in capitals ("GAO, Mali")
+                m.candidates = tuple(p for p in m.candidates if not p.primary or p.name.isupper())
             if m.method == "suffix" and m.text[len(m.base):].strip().casefold() in place_words()["region_suffixes"]:
                 m.candidates = tuple(p for p in m.candidates if p.feature in {"admin1", "admin2"})
             if not m.candidates and m.method == "locative":
@@ -206,7 +210,7 @@ class Places(Stage):
                 if head:
                     add(*head, "ner:org")
             if ent.label_ in _ENT_LABELS or (
-                ent.label_ == "PERSON" and _after_locative(doc.text, ent.start_char, _STRONG_LOCATIVE)
+                ent.label_ in ("PERSON", "ORG") and _after_locative(doc.text, ent.start_char, _STRONG_LOCATIVE)
             ):
                 add(ent.start_char, ent.end_char, "ner")
             else:
