@@ -177,3 +177,31 @@ def test_local_meanings_and_city_police(run) -> None:
     assert "Taliban" in by_name(afg) and "TTP: Tehreek-i-Taliban Pakistan" not in by_name(afg)
     ind = run("Indian Border Security forces fired mortar shells at villages near Jammu.")
     assert "Military Forces of India" in by_name(ind)
+
+
+@pytest.mark.parametrize(("text", "claimant", "absent"), [
+    ("MOGADISHU, March 14 (Reuters) - Al Shabaab fighters stormed a hotel on Thursday. The al Qaeda-linked group "
+     "claimed responsibility.", "Al-Shabaab", "Al-Qaeda"),
+    ("SANAA, Jan 9 (AP) - The Iran-backed group claimed the attack after Houthi fighters shelled the port.",
+     "Houthis", "Government of Iran"),
+])
+def test_a_name_linked_to_a_group_is_not_that_group(run, text, claimant, absent) -> None:
+    doc = run(text)
+    names = by_name(doc)
+    assert absent not in names
+    claim = doc.text.index("group")
+    assert doc.actor_at(claim - 1, claim + 5).name == claimant
+
+
+@pytest.mark.parametrize("text", [
+    "GOMA, May 4 (AFP) - The army confirmed the attack on the village of Mayikengo on Sunday.",
+    "BAMAKO, July 2 (Reuters) - Gunmen attacked a wedding in the central Malian village of Djiguibombo.",
+])
+def test_a_name_a_place_noun_introduces_is_no_actor(run, text) -> None:
+    village = text.split(" of ")[-1].split()[0].rstrip(".")
+    assert all(village not in a.name for a in run(text).actors)
+
+
+def test_a_country_a_demand_is_made_on_stands_for_its_government(run) -> None:
+    doc = run("BEIRUT, Feb 10 (Reuters) - Human Rights Watch called on Russia to stop backing the offensive.")
+    assert "Government of Russia" in by_name(doc)

@@ -88,6 +88,8 @@ def _dictionary_mentions(
 ) -> list[Mention]:
     out: list[Mention] = []
     for (kind, payload), start, end in matches:
+        if _linked(sp, end, lex):
+            continue  # "the al Qaeda-linked group", "army-backed government": another actor
         if kind == "alias":
             e = lex.localized(lex.entries[lex.aliases[payload[0]]], payload[0], country.iso3 if country else None)
             m = _from_entry(e, start, end, "alias-dictionary")
@@ -117,15 +119,29 @@ def _dictionary_mentions(
             )
         else:
             drule = lex.descriptions[int(payload[0])]
-            first = start
-            while first > 0 and (sp[first - 1].pos_ in ("DET", "ADJ") or sp[first - 1].dep_ == "amod"):
-                first -= 1
+            first = _description_start(sp, start, lex)
             if drule.definite_only and sp[first].lower_ not in DEFINITE:
                 continue
             out.append(
                 Mention(first, end, None, drule.types[0], None, "description-coref", CONF_DESC, refers_to=drule.types)
             )
     return out
+
+
+def _description_start(sp: Any, start: int, lex: Lexicon) -> int:
+    """Where a description's phrase begins: back over its determiner and adjectives, and over
+    a name it is linked to ("the al Qaeda-linked group")."""
+    first = start
+    while first > 0:
+        if sp[first - 1].pos_ in ("DET", "ADJ") or sp[first - 1].dep_ == "amod":
+            first -= 1
+        elif first > 1 and sp[first - 1].text == "-" and sp[first].lower_ in lex.cues["link_words"]:
+            first -= 1
+            while first > 0 and (sp[first - 1].pos_ == "PROPN" or sp[first - 1].lower_ in ("al", "el")):
+                first -= 1
+        else:
+            break
+    return first
 
 
 def _description_types(lex: Lexicon, noun: str) -> tuple[str, ...]:
@@ -157,9 +173,13 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
         text = sp[start : ent.end].text.rstrip(".")
         if not text or text in lex.ner_ignore:
             continue
+        if _linked(sp, ent.end, lex):
+            continue  # "the al Qaeda-linked group" is another group
         if ent.label_ == "ORG":
             if text.lower() in lex.generic_nouns:
                 continue  # "Rangers", "Police" at a sentence start: the generic noun decides
+            if _named_place(sp, ent, lex):
+                continue  # "the village of Djiguibombo": NER's organisation is a place
             known = lex.lookup(text) or _local_police(lex, text, country)
             if known:
                 out.append(_from_entry(known, start, ent.end, "alias-dictionary"))
@@ -225,11 +245,21 @@ def _head_noun(text: str) -> str:
     return head[-1].lower() if head else ""
 
 
+def _linked(sp: Any, end: int, lex: Lexicon) -> bool:
+    """Whether the name ending at token ``end`` only qualifies another actor ("Qaeda-linked")."""
+    return end + 1 < len(sp) and sp[end].text == "-" and sp[end + 1].lower_ in lex.cues["link_words"]
+
+
 def _placed(sp: Any, ent: Any, lex: Lexicon) -> bool:
     """A "person" entity that reads as a place: after "in"/"between"..., or before "village"/"road"."""
     before = sp[ent.start - 1].lower_ if ent.start > 0 else ""
     after = {t.lower_ for t in sp[ent.end : ent.end + 2]}
-    return before in lex.cues["place_preps"] or bool(after & lex.cues["place_nouns"])
+    return before in lex.cues["place_preps"] or bool(after & lex.cues["place_nouns"]) or _named_place(sp, ent, lex)
+
+
+def _named_place(sp: Any, ent: Any, lex: Lexicon) -> bool:
+    """An entity a place noun names: "the village of Mayikengo", "the town of Djibo"."""
+    return ent.start > 1 and sp[ent.start - 1].lower_ == "of" and sp[ent.start - 2].lower_ in lex.cues["place_nouns"]
 
 
 def _is_person(lex: Lexicon, text: str) -> bool:
