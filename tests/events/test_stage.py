@@ -525,3 +525,37 @@ def test_a_rights_allegation_told_after_an_event_is_no_blame_for_it(code) -> Non
                       "Malian soldiers of summary executions of civilians in the same region.", "2024-07-02")
     assert ev.actor1 is not None and ev.actor1.name != "Military Forces of Mali"
     assert ev.attribution != "alleged" and ev.fatalities == 40
+
+
+@pytest.mark.parametrize("background", [
+    "The group has killed thousands of civilians in the east over the past decade.",
+    "More than 300 people have been killed in the province since January.",
+    "Militants have carried out dozens of attacks in the district since 2019.",
+])
+def test_a_running_total_after_an_event_adds_nothing_to_it(code, background) -> None:
+    doc = code(f"GOMA, May 4 (AFP) - Rebels hacked to death at least 22 villagers in Lubero territory on Sunday. "
+               f"{background}", published="2026-05-04")
+    ev = _only(doc.events)
+    assert ev.fatalities == 22
+    assert all("since" not in s.text and "decade" not in s.text for s in ev.evidence)
+
+
+def test_a_grievance_over_a_span_of_time_still_tells_a_protest(code) -> None:
+    ev = _first(code, "Teachers protested outside the press club in Lahore for not being paid since October 2024.",
+                "2025-03-04")
+    assert ev.event_type == "Protests"
+
+
+def test_a_killing_read_as_an_abduction_is_an_attack_when_no_one_is_said_taken() -> None:
+    text = "Rebels hacked to death 22 villagers, and an unknown number of people were missing."
+    decided = _decided(text, "Violence against civilians", "Abduction/forced disappearance")
+    assert decided is not None and decided[:2] == ("Violence against civilians", "Attack")
+    taken = "Rebels kidnapped 22 villagers and hacked to death two of them."
+    assert _decided(taken, "Violence against civilians", "Abduction/forced disappearance")[1] == \
+        "Abduction/forced disappearance"
+
+
+def test_the_victims_of_hacked_to_death_are_the_target(code) -> None:
+    ev = _first(code, "GOMA, May 4 (AFP) - Suspected Allied Democratic Forces (ADF) rebels hacked to death at least "
+                      "22 villagers overnight Saturday to Sunday in Lubero territory, a local leader said.", "2026-05-04")
+    assert ev.actor2 is not None and ev.actor2.name.startswith("Civilians")

@@ -92,6 +92,18 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             # jets pounding hideouts with no word of a fight on the ground: a strike from the
             # air is remote violence in ACLED, however many militants it kills
             return "Explosions/Remote violence", "Air/drone strike", pred.confidence, "classifier+air-strike-check"
+        if pred.sub_event_type == "Air/drone strike" and pred.sub_event_type not in cue_subs:
+            # no word of aircraft, a drone or a strike from the air, but a cue of another kind of
+            # event: "rebels hacked to death 22 villagers" is the act its cue names ("bombed" may
+            # still be from the air)
+            cue = deciding_cue(window.specific)
+            if cue is not None and cue.sub_event_type and tax.event_type_of[cue.sub_event_type] != pred.event_type:
+                return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+air-cue-check"
+        if pred.sub_event_type == "Abduction/forced disappearance" and "Attack" in cue_subs \
+                and pred.sub_event_type not in cue_subs:
+            # villagers "hacked to death" while others "were missing": a killing the words name,
+            # with no word of anyone taken, is an attack
+            return pred.event_type, "Attack", pred.confidence, "classifier+killing-check"
         fixed = decisive_sub_event(window.text())
         if fixed and fixed != pred.sub_event_type and tax.event_type_of[fixed] == pred.event_type:
             return pred.event_type, fixed, pred.confidence, "classifier+decisive-weapon"

@@ -281,6 +281,7 @@ class Factuality:
     perfect_auxiliaries: frozenset[str]
     intent_verbs: frozenset[str]
     plan_nouns: frozenset[str]
+    cumulative_periods: re.Pattern[str]
 
 
 def word_sets(name: str, keys: tuple[str, ...]) -> tuple[frozenset[str], ...]:
@@ -291,7 +292,8 @@ def word_sets(name: str, keys: tuple[str, ...]) -> tuple[frozenset[str], ...]:
 
 @functools.cache
 def factuality() -> Factuality:
-    return Factuality(*word_sets("factuality.yaml", ("modal_auxiliaries", "perfect_auxiliaries", "intent_verbs", "plan_nouns")))
+    words = word_sets("factuality.yaml", ("modal_auxiliaries", "perfect_auxiliaries", "intent_verbs", "plan_nouns"))
+    return Factuality(*words, cumulative_periods=compile_patterns(load_data("factuality.yaml")["cumulative_periods"]))
 
 
 @dataclass(frozen=True)

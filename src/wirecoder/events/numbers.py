@@ -426,11 +426,14 @@ def _mentions(text: str, toks: list[_Tok], kind: str) -> list[_Mention]:
         elif low in cues and lows[i + 1 : i + 2] == ["of"] and low in {"death", "deaths", "killing", "killings"}:
             raw = _counts_right(toks, i + 1, other)  # "resulting in the death of a militant"
         elif low in cues:
+            if low == "death" and lows[max(0, i - 2) : i] in (["sentenced", "to"], ["condemned", "to"]):
+                continue  # "were sentenced to death": a verdict, no one died
             if low in _ACTIVE:
                 raw = _counts_right(toks, i, other)  # active: the victims follow
             elif low in _AMBIGUOUS and i and (lows[i - 1] in {"and", ","} or _object_follows(lows, i)):
                 raw = _counts_right(toks, i, other) or _counts_left(toks, i, other)  # "... and killed 7 troops"
-            elif low in _AMBIGUOUS or (low == "dead" and i and lows[i - 1] in {"shot", "gunned", "stabbed", "beaten"}):
+            elif low in _AMBIGUOUS or (low == "dead" and i and lows[i - 1] in {"shot", "gunned", "stabbed", "beaten"}) \
+                    or (low == "death" and i and lows[i - 1] == "to"):  # "hacked to death 22 villagers"
                 left = _counts_left(toks, i, other)
                 numbered = [c for c in left if c[0] is not None]
                 raw = numbered or _counts_right(toks, i, other) or left  # passive, else active

@@ -82,7 +82,8 @@ def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] 
                     a1 = _span_actor(doc, obj) if obj is not None else None
                 elif child.dep_ in {"compound", "poss"} and head is tok and a1 is None:
                     a1 = _span_actor(doc, child)
-                elif child.dep_ in {"dobj", "nsubjpass"} and a2 is None:
+                elif child.dep_ in {"dobj", "nsubjpass", "npadvmod"} and a2 is None:
+                    # npadvmod: the parse's reading of "hacked to death at least 22 villagers"
                     a2 = _span_actor(doc, child)
                 elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and a2 is None:
                     obj = next((g for g in child.children if g.dep_ == "pobj"), None)

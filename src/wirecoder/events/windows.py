@@ -167,6 +167,13 @@ def _unreal_cue(doc: Document, cue: Cue) -> bool:
             or (verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in words.plan_nouns))
 
 
+def _cumulative(sent: Sentence) -> bool:
+    """A sentence that counts over a span longer than an event's day ("has killed thousands of
+    civilians over the past decade"): after an event, a running total or background, not more
+    of it. Alone it may still tell an event ("protested for not being paid since October")."""
+    return bool(factuality().cumulative_periods.search(sent.text))
+
+
 def _reaction_only(doc: Document, sent: Sentence) -> bool:
     """A sentence whose every trigger and casualty word is the object of a reaction ("The
     party condemned the killing of the village head"): after an event, it adds none to it."""
@@ -219,8 +226,8 @@ def event_windows(doc: Document, sents: list[Sentence] | None = None) -> list[Wi
     windows: list[Window] = []
     current: Window | None = None
     for sent in sentences(doc) if sents is None else sents:
-        if _unreal(doc, sent) or (current is not None and _reaction_only(doc, sent)):
-            continue  # nothing that happened ("will be bombed"), or a reaction to an event told before
+        if _unreal(doc, sent) or (current is not None and (_cumulative(sent) or _reaction_only(doc, sent))):
+            continue  # nothing that happened ("will be bombed"); after an event, a running total or a reaction to it
         if _is_trigger(sent):
             if current is None:
                 current = Window([sent])
