@@ -47,6 +47,9 @@ ALLEGATION_ACTS: tuple[str, ...] = (
     "repression",
     "sexual violence",
     "displacement",
+    # extensions: grave international crimes named as such
+    "genocide",
+    "war crimes",
 )
 
 T = TypeVar("T", bound="Record")

@@ -94,3 +94,32 @@ def test_an_accusation_followed_by_a_demand_is_one_allegation(run):
               "residential areas and called on Russia to stop backing the offensive.", published="2025-02-10")
     assert [(al.act, [a.name for a in al.accused]) for al in doc.allegations] == [
         ("attack on civilians", ["Military Forces of Syria"])]
+
+
+@pytest.mark.parametrize(("text", "claimant", "addressee", "demand"), [
+    ('Mogadishu, March 14 (Reuters) "This cowardly attack will not weaken our resolve," President Hassan Sheikh '
+     "Mohamud said in a post on X, and called on the United Nations to step up support for Somali forces.",
+     "Hassan Sheikh Mohamud", "United Nations", "step up support for Somali forces"),
+    ("Geneva, Aug 21 (AP) U.N. rights chief Volker Turk said he was horrified by the shelling and demanded an "
+     "independent investigation.", "Volker Turk", None, "an independent investigation"),
+])
+def test_a_demand_the_speaker_goes_on_to_make(run, text, claimant, addressee, demand):
+    doc = run(text, published="2026-03-14")
+    [dem] = doc.demands
+    assert dem.claimant is not None and dem.claimant.name == claimant
+    assert (dem.addressee.name if dem.addressee else None) == addressee
+    assert dem.demand == demand
+
+
+def test_a_demand_told_of_someone_else_is_not_the_speaker_s(run):
+    doc = run("Nairobi, June 26 (Reuters) The minister said protesters demanded the release of their leaders.")
+    assert doc.demands == []
+
+
+def test_genocide_named_by_an_accuser_is_an_allegation(run):
+    doc = run("Port Sudan, Aug 21 (AP) Sudan's army-backed government accused the Rapid Support Forces of committing "
+              "genocide against the Masalit community in West Darfur.", published="2026-08-21")
+    [al] = doc.allegations
+    assert al.act == "genocide" and al.claimant is not None and al.claimant.name == "Government of Sudan"
+    assert [a.name for a in al.accused] == ["RSF: Rapid Support Forces"]
+    assert al.location == ["West Darfur"]

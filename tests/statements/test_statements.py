@@ -167,3 +167,24 @@ def test_a_wish_to_stay_anonymous_is_no_statement(run):
     doc = run("Bamako, July 2 (Reuters) The attackers surrounded the village on motorbikes and opened fire on the "
               "guests, said the official, who asked not to be named.")
     assert [s.cue for s in doc.statements] == ["said"]
+
+
+@pytest.mark.parametrize("silent", [
+    "The RSF did not respond to a request for comment.",
+    "A police spokesman declined to comment on the report.",
+])
+def test_a_source_that_said_nothing_makes_no_statement(run, silent):
+    doc = run(f"Port Sudan, Aug 21 (AP) Shells hit a camp near El Fasher, the aid group said. {silent}")
+    st = only(doc)
+    assert st.cue == "said"
+
+
+def test_a_source_who_did_not_give_a_name_still_speaks(run):
+    doc = run("Quetta, May 3 (AP) A resident, who did not give his name, said three shops were burned.")
+    assert only(doc).text == "three shops were burned"
+
+
+def test_the_group_refers_to_the_rights_group_named_before(run):
+    doc = run('Nairobi, June 26 (Reuters) "We condemn the use of excessive force," Amnesty International said. '
+              "The group demanded the release of 50 detained protesters.")
+    assert [s.speaker.name if s.speaker else None for s in doc.statements] == ["Amnesty International"] * 2

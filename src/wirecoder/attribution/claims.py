@@ -160,10 +160,11 @@ def _period(doc: Document, sent: tuple[int, int]) -> Period | None:
 
 def _locations(doc: Document, sent: tuple[int, int]) -> list[str]:
     out: list[str] = []
+    start = max(sent[0], doc.scratch.get("body_start", 0))  # the dateline is where the report was filed
     for loc in doc.locations:
         if loc.feature == "country":
             continue
-        if any(sent[0] <= m.start and m.end <= sent[1] for m in loc.mentions) and loc.name not in out:
+        if any(start <= m.start and m.end <= sent[1] for m in loc.mentions) and loc.name not in out:
             out.append(loc.name)
     return out
 
@@ -407,6 +408,7 @@ def demands_in(doc: Document, st: Statement, index: int) -> list[Demand]:
             if span is None or (addressee is None and subj.pos_ == "PRON"):
                 continue
             out.append(_demand(doc, st, index, addressee, span, "modal clause"))
+    out += _further_demands(doc, st, index, {(d.evidence[0].start, d.evidence[0].end) for d in out})
     if st.act in {"demand", "appeal"} and st.cue_span is not None and st.kind == "indirect":
         for tok in _tokens(doc, st.cue_span.start, st.cue_span.end):
             target = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -421,6 +423,47 @@ def demands_in(doc: Document, st: Statement, index: int) -> list[Demand]:
             if span is not None:
                 out.append(_demand(doc, st, index, actor.ref() if actor else None, span, "demand cue"))
             break
+    return out
+
+
+def _further_demands(doc: Document, st: Statement, index: int, seen: set[tuple[int, int]]) -> list[Demand]:
+    """Demands the speaker goes on to make after the statement's own cue: a demand verb joined
+    to the cue ("said …, and called on the UN to act") or to the speaker's own clause in the
+    content ("said he was horrified … and demanded an inquiry"). A demand verb with a subject of
+    its own that is no pronoun is someone else's demand, told by the speaker."""
+    if st.cue_span is None or doc.nlp is None:
+        return []
+    verbs = yaml_data("allegations.yaml")["demand_verbs"]
+    cue = _tokens(doc, st.cue_span.start, st.cue_span.end)
+    own = [c for t in cue for c in t.children if c.dep_ == "conj"]
+    if st.kind == "indirect":
+        own += [t for seg in _segments(st) for t in _tokens(doc, *seg) if t.dep_ == "conj" and t.head.dep_ != "conj"]
+    out = []
+    for verb in own:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in verbs or verb.idx < st.cue_span.start and verb not in cue:
+            continue
+        subj = _subject(verb)
+        if subj is not None and subj.pos_ != "PRON":
+            continue
+        preps = verbs[lemma].split()
+        if verbs[lemma] == "-":
+            target, what = None, next((c for c in verb.children if c.dep_ == "dobj"), None)
+        else:
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None) if preps else None
+            holder = on if preps else verb
+            target = next((c for c in holder.children if c.dep_ in ({"pobj"} if preps else {"dobj"})), None) \
+                if holder is not None else None
+            what = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            what = what or (next((c for c in target.children if c.dep_ in {"acl", "relcl"}), None) if target is not None else None)
+        if what is None or (verbs[lemma] != "-" and target is None):
+            continue
+        span = _demand_text(what) if what.pos_ in {"VERB", "AUX"} else _extent(what)
+        if span is None or span in seen:
+            continue
+        seen.add(span)
+        actor = doc.actor_at(*_extent(target)) if target is not None else None
+        out.append(_demand(doc, st, index, actor.ref() if actor else None, span, "demand verb after the cue"))
     return out
 
 

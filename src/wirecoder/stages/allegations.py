@@ -20,9 +20,14 @@ class Allegations(Stage):
     def __call__(self, doc: Document) -> Document:
         allegations = []
         demands = []
+        seen: set[tuple[int, int]] = set()
         for i, st in enumerate(doc.statements):
             allegations += allegations_in(doc, st, i)
-            demands += demands_in(doc, st, i)
+            for demand in demands_in(doc, st, i):
+                span = (demand.evidence[0].start, demand.evidence[0].end)
+                if span not in seen:  # one demand, however many statements reach its words
+                    seen.add(span)
+                    demands.append(demand)
         link_denials(doc, allegations)
         doc.allegations = allegations
         doc.demands = demands

@@ -26,6 +26,10 @@ _ACT_NAMES = {"claim_responsibility": "claim"}
 _THAT = re.compile(r"that\s+", re.I)
 #: A source that says no one spoke: "No group has claimed responsibility" is the reporter's fact.
 _NO_ONE = re.compile(r"(?:no|nobody|no one|none|neither)\b", re.I)
+#: A speech verb negated or refused ("did not respond to a request for comment", "declined to
+#: comment"): the reporter tells that the source said nothing.
+_NEGATED_CUE = re.compile(r"\b(?:not|n't|never|declined|refused)\b", re.I)
+_REFUSED_BEFORE = re.compile(r"\b(?:(?:did|does|do|would|could|has|have|had)\s*(?:not|n't)|never|(?:declined|refused|failed)(?:\s+to)?)\s*$", re.I)
 #: A source's wish to stay anonymous ("the official, who asked not to be named") says nothing.
 _ANONYMITY = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)\b", re.I)
 
@@ -83,6 +87,14 @@ def _named_first(doc: Document, start: int, cue: int) -> tuple[int, int] | None:
     return min(spans) if spans else None
 
 
+def _said_nothing(text: str, cue: tuple[int, int] | None) -> bool:
+    """Whether the cue tells that its source made no statement ("did not respond", "declined to
+    comment"): a negation in the cue, or a refusal right before it."""
+    if cue is None:
+        return False
+    return bool(_NEGATED_CUE.search(text, cue[0], cue[1]) or _REFUSED_BEFORE.search(text[max(0, cue[0] - 24) : cue[0]]))
+
+
 def _same_speaker(x: ActorRef | None, y: ActorRef | None) -> bool:
     return x is not None and y is not None and x.name == y.name
 
@@ -104,8 +116,9 @@ class Statements(Stage):
             a.content = [(max(s, body_start), e) for s, e in a.content if e > body_start]
             if not a.content:
                 continue  # inside the wire header
-            if (a.source is not None and _NO_ONE.match(doc.text, a.source[0])) or _ANONYMITY.match(doc.text, a.content[0][0]):
-                continue  # no one spoke, or a source only asked to stay anonymous
+            if (a.source is not None and _NO_ONE.match(doc.text, a.source[0])) or _ANONYMITY.match(doc.text, a.content[0][0]) \
+                    or _said_nothing(doc.text, a.cue):
+                continue  # no one spoke, a source said nothing, or only asked to stay anonymous
             if a.source is not None and a.source[1] <= body_start and a.cue is not None:
                 a.source = _named_first(doc, body_start, a.cue[0])  # the parse took the dateline for the subject
             if a.source is not None and a.source[1] > body_start:
