@@ -559,3 +559,36 @@ def test_the_victims_of_hacked_to_death_are_the_target(code) -> None:
     ev = _first(code, "GOMA, May 4 (AFP) - Suspected Allied Democratic Forces (ADF) rebels hacked to death at least "
                       "22 villagers overnight Saturday to Sunday in Lubero territory, a local leader said.", "2026-05-04")
     assert ev.actor2 is not None and ev.actor2.name.startswith("Civilians")
+
+
+COLOMBIA_AMBUSH = ("BOGOTA, April 12 (Reuters) - Dissidents of the former FARC rebel group killed four soldiers in an "
+                   "ambush in Colombia's southwestern Cauca province on Saturday, the army said. The soldiers were "
+                   "patrolling a rural area near the town of Suarez when they came under fire from explosives and "
+                   "rifles, the army said in a statement. Two other soldiers were wounded.")
+
+
+def test_a_town_inside_the_region_told_before_tells_the_same_event_closer(code) -> None:
+    ev = _only(code(COLOMBIA_AMBUSH, published="2026-04-12").events)
+    assert ev.location is not None and ev.location.name == "Suárez"
+    assert (ev.fatalities, ev.injuries) == (4, 2)
+
+
+def test_the_source_of_a_report_is_no_party_to_the_event(code) -> None:
+    ev = _only(code(COLOMBIA_AMBUSH, published="2026-04-12").events)
+    assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Colombia"
+    assert ev.actor1 is None or ev.actor1.name != "Military Forces of Colombia"
+
+
+def test_a_place_the_gazetteer_cannot_put_anywhere_starts_no_event(code) -> None:
+    doc = code("KANO, Nigeria, Feb 17 (Reuters) - Gunmen abducted at least 30 students from a school in Kebbi state on "
+               "Monday, police said. The attackers stormed the school in Maga town at about 4 a.m. and exchanged fire "
+               "with police officers guarding it, killing one officer, a police spokesman said.", published="2026-02-17")
+    ev = _only(doc.events)
+    assert ev.sub_event_type == "Abduction/forced disappearance" and ev.fatalities == 1
+
+
+def test_blame_for_a_kind_of_act_ties_no_one_to_this_one(code) -> None:
+    ev = _first(code, "KANO, Nigeria, Feb 17 (Reuters) - Gunmen abducted at least 30 students from a school in Kebbi "
+                      "state on Monday, police said. No group has claimed responsibility. Authorities often blame "
+                      "criminal gangs known locally as bandits for such kidnappings.", "2026-02-17")
+    assert ev.attribution == "unknown" and ev.attribution_source is None

@@ -49,6 +49,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return out
 
 
+@functools.cache
+def _generic_blame() -> re.Pattern[str]:
+    return re.compile("|".join(yaml_data("hedges.yaml")["generic_blame"]), re.I)
+
+
+def blames_a_kind_of_act(text: str) -> bool:
+    """Whether the sentence lays blame for a kind of act, not for the one told ("often blame
+    criminal gangs for such kidnappings")."""
+    return bool(_generic_blame().search(text))
+
+
 def _mentions(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) and every other mention of the same actor: resolved mentions, the same
     name anywhere, and the short form given in brackets after it ("... Front (FMLN)")."""
@@ -132,7 +143,7 @@ def attribution_for(
             m = pats[kind].search(doc.text, lo, hi)
             while m is not None and kind == "claim" and _unclaimed(doc.text, lo, m.start()):
                 m = pats[kind].search(doc.text, m.end(), hi)
-            if m is None:
+            if m is None or (kind != "claim" and blames_a_kind_of_act(doc.text[slice(*_sentence(doc, m.start()))])):
                 continue
             st = _statement_at(doc, m.start())
             speaker = st.speaker if st is not None else None

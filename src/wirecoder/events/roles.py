@@ -16,7 +16,7 @@ from typing import Any
 
 from ..actors import canonical_actor
 from ..attribution.claims import names_abuse
-from ..attribution.confidence import attribution_for
+from ..attribution.confidence import attribution_for, blames_a_kind_of_act
 from ..document import Document
 from ..records import Actor, ActorRef, Span
 from .lexicon import attribution_cues
@@ -73,7 +73,7 @@ def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] 
         if verb is not None and verb.dep_ == "prep":
             verb = verb.head
         heads = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
-        for head in heads:
+        for head in (h for h in heads if not _speech_verb(h)):  # "the army said": a source, not a party
             for child in head.children:
                 if child.dep_ == "nsubj" and a1 is None:
                     a1 = _span_actor(doc, child)
@@ -97,6 +97,13 @@ def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] 
     if a1 and a1[0].type in _NOT_PERPETRATORS:
         a1 = None  # "civilians were killed" parsed as a subject: a victim, not an agent
     return a1, a2
+
+
+def _speech_verb(tok: Any) -> bool:
+    from ..attribution.lexicon import cue_lexicon
+
+    cue = cue_lexicon().cues.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+    return cue is not None and cue.tier == "speech"
 
 
 def _mentions_in(doc: Document, start: int, end: int) -> list[tuple[int, int, Actor]]:
@@ -151,8 +158,9 @@ def _alleged(doc: Document, sents: list[Sentence], told_after: int | None = None
     accused soldiers of summary executions") makes an allegation of its own, not blame."""
     cues = attribution_cues()
     for sent in sents:
-        if told_after is not None and sent.start >= told_after and names_abuse(sent.text):
-            continue
+        if (told_after is not None and sent.start >= told_after and names_abuse(sent.text)) \
+                or blames_a_kind_of_act(sent.text):
+            continue  # a rights allegation of its own, or blame for a kind of act ("often blame … for such kidnappings")
         for m in cues.allege.finditer(sent.text):
             a, b = sent.start + m.start(), sent.start + m.end()
             mentions = [x for x in _mentions_in(doc, sent.start, sent.end) if x[2].type not in _NOT_PERPETRATORS]

@@ -189,10 +189,21 @@ def _accusation_only(sent: Sentence) -> bool:
     return bool(_ACCUSING.search(sent.text[:first]))
 
 
-def _own_place_or_date(doc: Document, sent: Sentence) -> bool:
-    places = any(sent.start <= m.start < sent.end for loc in doc.locations for m in loc.mentions)
+def _own_place_or_date(doc: Document, window: Window, sent: Sentence) -> bool:
+    """Whether the sentence names a place or date of its own. A town inside the region an open
+    window names, when it names no town, is not: "in Cauca province … near the town of Suarez"
+    tells the same ambush closer; nor is a place the gazetteer cannot put anywhere ("in Maga town")."""
+    def places(a: int, b: int) -> list[Location]:
+        return [loc for loc in doc.locations if any(a <= m.start < b for m in loc.mentions)]
+
+    there = [p for s in window.sentences for p in places(s.start, s.end)]
+    regions = {(p.country, p.name) for p in there if p.feature == "admin1"}
+    towns = any(p.feature in _LOCAL_FEATURES for p in there)
+    new_place = any(towns or not regions or (p.feature not in _LOCAL_FEATURES and p.lat is not None)
+                    or (p.lat is not None and (p.country, p.admin1) not in regions)
+                    for p in places(sent.start, sent.end))
     dates = any(sent.start <= d.start < sent.end and d.kind == "date" for d in doc.dates)
-    return places or dates
+    return new_place or dates
 
 
 def _towns_in(doc: Document, start: int, end: int) -> list[Location]:
@@ -235,7 +246,7 @@ def event_windows(doc: Document, sents: list[Sentence] | None = None) -> list[Wi
                 continue
             groups = {taxonomy().coarse(c.sub_event_type) for c in sent.cues if c.sub_event_type}
             new_kind = bool(groups) and bool(current.groups()) and not (groups & current.groups())
-            if (starts_separate_event(sent.text) or (new_kind and _own_place_or_date(doc, sent))
+            if (starts_separate_event(sent.text) or (new_kind and _own_place_or_date(doc, current, sent))
                     or _elsewhere_or_another_day(doc, current, sent)):
                 current = Window([sent])
                 windows.append(current)
