@@ -123,3 +123,21 @@ def test_genocide_named_by_an_accuser_is_an_allegation(run):
     assert al.act == "genocide" and al.claimant is not None and al.claimant.name == "Government of Sudan"
     assert [a.name for a in al.accused] == ["RSF: Rapid Support Forces"]
     assert al.location == ["West Darfur"]
+
+
+@pytest.mark.parametrize(("text", "addressee", "demand"), [
+    ("Kano, Feb 17 (Reuters) Amnesty International said the government had failed to protect schools and demanded "
+     "that the authorities ensure the students' safe return.", "Government of Nigeria", "ensure the students' safe return"),
+    ("Kano, Feb 17 (Reuters) Amnesty International demanded that the Nigerian government release the detained "
+     "journalists.", "Government of Nigeria", "release the detained journalists"),
+])
+def test_a_demand_that_someone_act_names_them(run, text, addressee, demand):
+    [dem] = run(text, published="2026-02-17").demands
+    assert dem.claimant is not None and dem.claimant.name == "Amnesty International"
+    assert dem.addressee is not None and dem.addressee.name == addressee
+    assert dem.demand == demand
+
+
+def test_a_principle_under_a_modal_is_no_demand(run):
+    doc = run('Kabul, Sept 3 (AP) "Civilians must never be targets," the U.N. mission said on X.')
+    assert doc.demands == []

@@ -396,8 +396,8 @@ def demands_in(doc: Document, st: Statement, index: int) -> list[Demand]:
             if tok.lower_ not in modals or tok.dep_ not in {"aux", "ROOT", "ccomp", "conj"}:
                 continue
             verb = tok.head if tok.dep_ == "aux" else next((c for c in tok.children if c.dep_ == "xcomp"), None)
-            if verb is None or verb.pos_ not in {"VERB", "AUX"}:
-                continue
+            if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ == "be":
+                continue  # "Civilians must never be targets": a principle, no act asked of anyone
             if tok.lower_ in infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 continue
             subj = _subject(verb, doc.scratch.get("body_start", 0)) or _subject(tok, doc.scratch.get("body_start", 0))
@@ -435,7 +435,7 @@ def _further_demands(doc: Document, st: Statement, index: int, seen: set[tuple[i
         return []
     verbs = yaml_data("allegations.yaml")["demand_verbs"]
     cue = _tokens(doc, st.cue_span.start, st.cue_span.end)
-    own = [c for t in cue for c in t.children if c.dep_ == "conj"]
+    own = [t for t in cue if t.dep_ != "conj"] + [c for t in cue for c in t.children if c.dep_ == "conj"]
     if st.kind == "indirect":
         own += [t for seg in _segments(st) for t in _tokens(doc, *seg) if t.dep_ == "conj" and t.head.dep_ != "conj"]
     out = []
@@ -444,10 +444,13 @@ def _further_demands(doc: Document, st: Statement, index: int, seen: set[tuple[i
         if verb.pos_ != "VERB" or lemma not in verbs or verb.idx < st.cue_span.start and verb not in cue:
             continue
         subj = _subject(verb)
-        if subj is not None and subj.pos_ != "PRON":
-            continue
+        if verb not in cue and subj is not None and subj.pos_ != "PRON":
+            continue  # someone else's demand, told by the speaker
         preps = verbs[lemma].split()
-        if verbs[lemma] == "-":
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and _subject(c) is not None), None)
+        if clause is not None:  # "demanded that the authorities ensure the students' safe return"
+            target, what = _subject(clause), clause
+        elif verbs[lemma] == "-":
             target, what = None, next((c for c in verb.children if c.dep_ == "dobj"), None)
         else:
             on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None) if preps else None
