@@ -441,7 +441,7 @@ def _further_demands(doc: Document, st: Statement, index: int, seen: set[tuple[i
     out = []
     for verb in own:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in verbs or verb.idx < st.cue_span.start and verb not in cue:
+        if verb.pos_ != "VERB" or lemma not in verbs or (verb.idx < st.cue_span.start and verb not in cue):
             continue
         subj = _subject(verb)
         if verb not in cue and subj is not None and subj.pos_ != "PRON":
