@@ -592,3 +592,12 @@ def test_blame_for_a_kind_of_act_ties_no_one_to_this_one(code) -> None:
                       "state on Monday, police said. No group has claimed responsibility. Authorities often blame "
                       "criminal gangs known locally as bandits for such kidnappings.", "2026-02-17")
     assert ev.attribution == "unknown" and ev.attribution_source is None
+
+
+def test_police_firing_on_a_riot_are_its_second_party(code) -> None:
+    ev = _first(code, "NAIROBI, June 26 (Reuters) - Kenyan police fired tear gas and live rounds at thousands of "
+                      "protesters in Nairobi on Tuesday, killing two people, as protesters set fire to part of the "
+                      "parliament building.", "2026-06-26")
+    assert ev.event_type in ("Riots", "Protests")
+    assert ev.actor1 is not None and ev.actor1.name.split(" (")[0] in ("Rioters", "Protesters")
+    assert ev.actor2 is not None and ev.actor2.name == "Police Forces of Kenya"

@@ -26,6 +26,8 @@ _AGENT_TYPES = ("armed_group", "state_forces")
 _TARGET_PREPS = {"on", "at", "against", "targeting", "targetting", "in"}
 _UNIDENTIFIED = re.compile(r"(?i)(?:unidentified|unknown)\b")
 _GENERIC_TYPES = {"state_forces", "armed_group", "civilians", "other", "government"}
+#: ACLED's generic crowd actors ("Protesters (Kenya)"), actor1 of their own protest or riot.
+_CROWDS = {"Protesters", "Rioters"}
 _NOT_PERPETRATORS = {"civilians", "person", "media", "international_org", "civil_society"}
 
 
@@ -201,6 +203,10 @@ def assign_roles(
         generic = generic_actor("protesters" if event_type == "Protests" else "rioters", country)
         roles.actor1, roles.attribution, roles.method = generic, "reported", "protest-actor"
         roles.perpetrator_text = a1[1] if a1 else None
+        if a1 and a1[0].type == "state_forces":  # "police fired tear gas at protesters": the force met them
+            roles.actor2, roles.target_text = _placed(doc, a1[0], country), a1[1]
+        elif roles.actor2 is not None and roles.actor2.name.split(" (")[0] in _CROWDS:
+            roles.actor2 = None  # "fired at protesters" read back as the target: the crowd is actor1
         return roles
     if claims:
         _, actor, source, span = claims[0]
