@@ -54,7 +54,7 @@ def test_myanmar_junta_aliases_and_acronym(run) -> None:
         "captured a base from the Tatmadaw in Rakhine state. The NUG called on ASEAN to act."
     )
     actors = by_name(doc)
-    assert set(surfaces(doc, "Military Forces of Myanmar")) == {"junta", "Tatmadaw"}
+    assert set(surfaces(doc, "Military Forces of Myanmar")) == {"Myanmar's junta", "Tatmadaw"}
     assert surfaces(doc, "National Unity Government") == ["National Unity Government", "NUG", "NUG"]
     assert actors["Arakan Army"].country == "MMR"
     assert actors["ASEAN"].type == "international_org"
@@ -205,3 +205,13 @@ def test_a_name_a_place_noun_introduces_is_no_actor(run, text) -> None:
 def test_a_country_a_demand_is_made_on_stands_for_its_government(run) -> None:
     doc = run("BEIRUT, Feb 10 (Reuters) - Human Rights Watch called on Russia to stop backing the offensive.")
     assert "Government of Russia" in by_name(doc)
+
+
+def test_a_junta_or_regime_forces_are_the_military_of_the_report_s_country(run) -> None:
+    doc = run("OUAGADOUGOU, March 2 (AFP) - Burkina Faso's military junta said regime troops repelled the attack.")
+    assert "Military Forces of Burkina Faso" in by_name(doc) and "Military Forces of Myanmar" not in by_name(doc)
+
+
+def test_a_name_before_sector_is_a_place_not_a_person(run) -> None:
+    doc = run("SRINAGAR, July 14 (PTI) Troops launched a search operation in the Machil sector, a police spokesman said.")
+    assert "Machil" not in by_name(doc)

@@ -601,3 +601,27 @@ def test_police_firing_on_a_riot_are_its_second_party(code) -> None:
     assert ev.event_type in ("Riots", "Protests")
     assert ev.actor1 is not None and ev.actor1.name.split(" (")[0] in ("Rioters", "Protesters")
     assert ev.actor2 is not None and ev.actor2.name == "Police Forces of Kenya"
+
+
+BURKINA = ("OUAGADOUGOU, March 2 (AFP) - Jihadists killed at least 15 soldiers in an attack on a military post in "
+           "northern Burkina Faso, security sources told AFP on Sunday. The attack targeted the post at Tin-Akoff in "
+           "Oudalan province on Saturday, one source said. Burkina Faso, ruled by a military junta since 2022, has "
+           "been battling jihadists since 2015. The violence has killed more than 26,000 people.")
+
+
+def test_a_sahel_attack_is_placed_coded_and_counted_without_the_conflict_s_toll(code) -> None:
+    ev = _only(code(BURKINA, published="2026-03-02").events)
+    assert ev.fatalities == 15
+    assert ev.location is not None and ev.location.name == "Oudalan"  # not the dateline's Ouagadougou
+    assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Burkina Faso"
+    assert all("Myanmar" not in (a.name if a else "") for a in (ev.actor1, ev.actor2))
+
+
+def test_a_bomb_police_came_to_is_not_theirs_and_a_group_s_record_is_no_claim(code) -> None:
+    ev = _only(code("BAGHDAD, Oct 5 (Reuters) - Two roadside bombs exploded near a market in the northern Iraqi city of "
+                    "Kirkuk on Sunday evening, killing three people, security sources said. No group immediately "
+                    "claimed responsibility, but Islamic State militants have carried out similar attacks in the "
+                    "area. The second bomb exploded minutes later as police arrived at the scene, a police officer "
+                    "said.", published="2026-10-05").events)
+    assert ev.actor1 is not None and ev.actor1.name == "Unidentified Armed Group (Iraq)"
+    assert ev.attribution == "unknown"

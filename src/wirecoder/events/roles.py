@@ -226,7 +226,7 @@ def assign_roles(
         _hedged(doc, window, a1[0], roles)
         return roles
     unidentified = attribution_cues().unidentified.search(window.text())
-    fallback = _first_agent(doc, window, exclude=roles.actor2)
+    fallback = _first_agent(doc, window, exclude=roles.actor2, remote=event_type == "Explosions/Remote violence")
     if fallback is not None:
         roles.actor1, roles.perpetrator_text = _placed(doc, fallback[0], country), fallback[1]
         roles.attribution, roles.method = "reported", "nearest-armed-actor"
@@ -252,10 +252,11 @@ def _hedged(doc: Document, window: Window, actor: Actor, roles: Roles) -> None:
         roles.method += "+attribution-cue"
 
 
-def _first_agent(doc: Document, window: Window, exclude: ActorRef | None) -> tuple[Actor, str] | None:
+def _first_agent(doc: Document, window: Window, exclude: ActorRef | None, remote: bool = False) -> tuple[Actor, str] | None:
     """The first armed actor named in the window before its first trigger (a narrated
     perpetrator the parse missed: "TTP militants opened fire ..."), else the state forces
-    named anywhere in it."""
+    named anywhere in it, unless the event is ``remote`` violence (a bomb that "exploded
+    minutes later as police arrived" was no police act)."""
     first = window.cues[0].start if window.cues else window.end
     named = [
         (s, e, actor) for s, e, actor in _mentions_in(doc, window.start, window.end)
@@ -264,5 +265,5 @@ def _first_agent(doc: Document, window: Window, exclude: ActorRef | None) -> tup
     ]
     before = [m for m in named if m[0] < first]
     # else an armed party named later ("militants were killed in a clash with security forces")
-    pick = before[0] if before else next((m for m in named if m[2].type == "state_forces"), None)
+    pick = before[0] if before else None if remote else next((m for m in named if m[2].type == "state_forces"), None)
     return (pick[2], doc.text[pick[0] : pick[1]]) if pick else None

@@ -225,8 +225,11 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
         named = [p for p in regions if p[0].feature == "admin1"]
         # "an air strike on a village in Sagaing region … The strike hit a school in Kanbalu township":
         # the next sentences place it in a town or township of the region the trigger's sentence names
+        nations = {p[0].country for p in regions if p[0].feature == "country"} if not named else set()
+        # … or, when it names only a country ("an attack on a military post in northern Burkina Faso …
+        # The attack targeted the post at Tin-Akoff in Oudalan province"), one of that country
         inside = [p for p in in_range(b, hi) if p[0].feature in {"city", "admin2"} and p[0].lat is not None
-                  and not _told_from(doc, p[1]) and _within(p[0], named)] if named else []
+                  and not _told_from(doc, p[1]) and (_within(p[0], named) if named else p[0].country in nations)]
         if inside:
             place, m = min(inside, key=lambda p: (_width(doc, *p), p[1].start))
             return _as_event_location(place), _precision(doc, place, m)

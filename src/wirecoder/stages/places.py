@@ -200,7 +200,7 @@ class Places(Stage):
             add(s, e, "suffix", base)
         gaz = get_gazetteer()
         blocked: list[tuple[int, int]] = []
-        for ent in sp.ents:
+        for ent in _joined_places(sp, desk):
             if ent.label_ == "ORG":
                 head = self._institution_town(doc.text, ent, desk)
                 if head:
@@ -429,6 +429,28 @@ def _hinted(doc: Document) -> frozenset[str]:
     """The desk's own country alone: a name the NER did not take for a place is respelled
     only towards its towns (each country's spelling index costs a fraction of a second to build)."""
     return frozenset({doc.country_hint}) if doc.country_hint else frozenset()
+
+
+def _joined_places(sp, desk: frozenset[str]) -> list:  # type: ignore[no-untyped-def]
+    """The NER's entities, with two place entities side by side joined when only the whole
+    is a place: the tagger splits "Burkina Faso" into "Burkina" and "Faso"."""
+    from spacy.tokens import Span  # the parse's own span type; spaCy is loaded once a parse exists
+
+    ents = list(sp.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if i + 1 < len(ents) and ent.label_ in _ENT_LABELS and ents[i + 1].label_ in _ENT_LABELS \
+                and ents[i + 1].start == ent.end and not _lookup(ent.text, desk):
+            whole = sp[ent.start : ents[i + 1].end]
+            if _lookup(whole.text, desk):
+                out.append(Span(sp, whole.start, whole.end, label=ent.label_))
+                i += 2
+                continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 def _lookup(name: str, desk: frozenset[str]) -> tuple[Place, ...]:
