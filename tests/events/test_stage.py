@@ -625,3 +625,14 @@ def test_a_bomb_police_came_to_is_not_theirs_and_a_group_s_record_is_no_claim(co
                     "said.", published="2026-10-05").events)
     assert ev.actor1 is not None and ev.actor1.name == "Unidentified Armed Group (Iraq)"
     assert ev.attribution == "unknown"
+
+
+@pytest.mark.parametrize(("text", "perpetrator"), [
+    ("On 29 July 2021, in Pauk township (Magway region), two civilians stepped on a landmine planted by the Myanmar "
+     "military. The explosion killed both of them.", "Military Forces of Myanmar"),
+    ("On 24 September 2021, in Chanmyathazi township (Mandalay region), a bomb exploded near a telecom tower "
+     "operated by the military. No one was hurt.", "Unidentified Armed Group (Myanmar)"),
+])
+def test_a_mine_names_its_layer_not_the_owner_of_its_target(code, text, perpetrator) -> None:
+    ev = _first(code, text, "2021-10-01")
+    assert ev.actor1 is not None and ev.actor1.name == perpetrator

@@ -28,6 +28,10 @@ _UNIDENTIFIED = re.compile(r"(?i)(?:unidentified|unknown)\b")
 _GENERIC_TYPES = {"state_forces", "armed_group", "civilians", "other", "government"}
 #: ACLED's generic crowd actors ("Protesters (Kenya)"), actor1 of their own protest or riot.
 _CROWDS = {"Protesters", "Rioters"}
+#: "a landmine planted by (the) …": the agent of placing or firing the weapon (not of "a tower
+#: operated by the military", its target).
+_BY_AGENT = re.compile(r"\b(?:planted|laid|placed|fired|launched|dropped|thrown|hurled|detonated|triggered|buried)"
+                       r"\s+by\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _NOT_PERPETRATORS = {"civilians", "person", "media", "international_org", "civil_society"}
 
 
@@ -255,8 +259,8 @@ def _hedged(doc: Document, window: Window, actor: Actor, roles: Roles) -> None:
 def _first_agent(doc: Document, window: Window, exclude: ActorRef | None, remote: bool = False) -> tuple[Actor, str] | None:
     """The first armed actor named in the window before its first trigger (a narrated
     perpetrator the parse missed: "TTP militants opened fire ..."), else the state forces
-    named anywhere in it, unless the event is ``remote`` violence (a bomb that "exploded
-    minutes later as police arrived" was no police act)."""
+    named anywhere in it; for ``remote`` violence only one named as the agent ("a landmine
+    planted by the military"): a bomb that "exploded as police arrived" was no police act."""
     first = window.cues[0].start if window.cues else window.end
     named = [
         (s, e, actor) for s, e, actor in _mentions_in(doc, window.start, window.end)
@@ -265,5 +269,6 @@ def _first_agent(doc: Document, window: Window, exclude: ActorRef | None, remote
     ]
     before = [m for m in named if m[0] < first]
     # else an armed party named later ("militants were killed in a clash with security forces")
-    pick = before[0] if before else None if remote else next((m for m in named if m[2].type == "state_forces"), None)
+    later = [m for m in named if m[2].type == "state_forces" and (not remote or _BY_AGENT.search(doc.text, max(0, m[0] - 40), m[0]))]
+    pick = before[0] if before else (later[0] if later else None)
     return (pick[2], doc.text[pick[0] : pick[1]]) if pick else None
