@@ -53,6 +53,11 @@ class CueLexicon:
     #: "criticism of X", "critical of X"; mined)
     cue_preps: frozenset[tuple[str, str, str]]
 
+    def is_speech(self, lemma: str) -> bool:
+        """Whether the lemma is a curated speech verb ("say", "tell", "condemn")."""
+        cue = self.cues.get(lemma.lower())
+        return cue is not None and cue.tier == "speech"
+
 
 @functools.cache
 def cue_lexicon() -> CueLexicon:

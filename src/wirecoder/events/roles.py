@@ -17,6 +17,7 @@ from typing import Any
 from ..actors import canonical_actor
 from ..attribution.claims import names_abuse
 from ..attribution.confidence import attribution_for, blames_a_kind_of_act
+from ..attribution.lexicon import cue_lexicon
 from ..document import Document
 from ..records import Actor, ActorRef, Span
 from .lexicon import attribution_cues
@@ -106,10 +107,7 @@ def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] 
 
 
 def _speech_verb(tok: Any) -> bool:
-    from ..attribution.lexicon import cue_lexicon
-
-    cue = cue_lexicon().cues.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
-    return cue is not None and cue.tier == "speech"
+    return tok.pos_ == "VERB" and cue_lexicon().is_speech(tok.lemma_)
 
 
 def _mentions_in(doc: Document, start: int, end: int) -> list[tuple[int, int, Actor]]:

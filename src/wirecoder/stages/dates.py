@@ -313,8 +313,7 @@ def _dates_speech(doc: Document, d: DateMention, start: int, end: int) -> bool:
         head = head.head  # "on Thursday" -> condemned; "Officials on Thursday" -> condemned
     if start <= head.idx < end:
         return False
-    cue = cue_lexicon().cues.get(head.lemma_.lower())
-    return cue is not None and cue.tier == "speech"
+    return cue_lexicon().is_speech(head.lemma_)
 
 
 #: What may stand between a weekday and the date it names: "Monday, 4 August", "Tuesday (Sept 5)".
