@@ -196,12 +196,14 @@ def _own_place_or_date(doc: Document, window: Window, sent: Sentence) -> bool:
     def places(a: int, b: int) -> list[Location]:
         return [loc for loc in doc.locations if any(a <= m.start < b for m in loc.mentions)]
 
+    here = places(sent.start, sent.end)
     there = [p for s in window.sentences for p in places(s.start, s.end)]
     regions = {(p.country, p.name) for p in there if p.feature == "admin1"}
-    towns = any(p.feature in _LOCAL_FEATURES for p in there)
-    new_place = any(towns or not regions or (p.feature not in _LOCAL_FEATURES and p.lat is not None)
-                    or (p.lat is not None and (p.country, p.admin1) not in regions)
-                    for p in places(sent.start, sent.end))
+    if regions and not any(p.feature in _LOCAL_FEATURES for p in there):
+        new_place = any(p.lat is not None and (p.feature not in _LOCAL_FEATURES or (p.country, p.admin1) not in regions)
+                        for p in here)
+    else:
+        new_place = bool(here)
     dates = any(sent.start <= d.start < sent.end and d.kind == "date" for d in doc.dates)
     return new_place or dates
 
