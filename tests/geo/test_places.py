@@ -288,3 +288,12 @@ def test_an_acronym_in_the_body_is_no_town_of_that_name(run):
 def test_a_dateline_in_capitals_is_still_its_town(run):
     doc = run("GAO, Mali, Jan 5 (Reuters) - Gunmen killed five soldiers near the town on Sunday.")
     assert _loc(doc, "Gao").admin1 == "Gao"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("MAPUTO, June 3 (AP) - Insurgents raided two villages in Mocimboa da Praia district on Sunday.", "Mocímboa da Praia"),
+    ("ASUNCION, May 2 (AP) - Gunmen killed a police officer in Ciudad del Este on Sunday.", "Ciudad del Este"),
+])
+def test_a_lower_case_particle_inside_a_town_s_name_keeps_the_name_whole(run, text, town):
+    names = {loc.name for loc in run(text).locations if loc.feature == "city"}
+    assert town in names and "Praia" not in names

@@ -201,9 +201,12 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
         if best:
             loc = _as_event_location(best[0])
             _region_by_address(loc, best[0], named_regions)
-            if loc.country is None:  # an unresolved village lies in the sentence's region, or the report's country
-                area = nearest(regions)
-                loc.country = area[0].country if area else home
+            if best[0].lat is None and loc.admin1 is None:
+                # an unresolved village lies in the sentence's region ("the town of Pont-Sonde in Haiti's
+                # Artibonite region"), or the report's country
+                area = nearest([p for p in regions if p[0].feature == "admin1" and p[0].country in {loc.country, None}]) \
+                    or (None if loc.country else nearest(regions))
+                loc.country = loc.country or (area[0].country if area else home)
                 loc.admin1 = area[0].admin1 if area else None
             return loc, _precision(doc, *best)
         lo = sents[max(0, idx - _LOOKBACK_SENTENCES)][0]

@@ -94,6 +94,10 @@ _DESIGNATOR = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|departme
                          r"\s+(?:city|town|village|province|department|district|region|municipality|state)$", re.I)
 
 
+#: Words before a name that make it a region: "the state of Guanajuato", "the province of Hama".
+_REGION_OF = re.compile(r"\b(?:state|province|region|governorate|department|prefecture|county|district)\s+of\s+$", re.I)
+
+
 @functools.cache
 def _facility_first_words() -> frozenset[str]:
     return frozenset(w.split()[0].lower() for w in place_words()["facility_words"])
@@ -145,6 +149,9 @@ class Places(Stage):
                 m.candidates = tuple(p for p in m.candidates if not p.primary or p.name.isupper())
             if m.method == "suffix" and m.text[len(m.base):].strip().casefold() in place_words()["region_suffixes"]:
                 m.candidates = tuple(p for p in m.candidates if p.feature in {"admin1", "admin2"})
+            if _REGION_OF.search(doc.text, max(0, m.start - 16), m.start):
+                # "the central Mexican state of Guanajuato" is the state, not its namesake capital
+                m.candidates = tuple(p for p in m.candidates if p.feature in {"admin1", "admin2"}) or m.candidates
             if not m.candidates and m.method == "locative":
                 # a name after a locative one edit from a town of the desk's country is that town,
                 # even where the NER made it an organisation ("in Larkan by a large number"); else no place
@@ -238,7 +245,8 @@ class Places(Stage):
                 named_for = whole_name and i + n < len(tokens) and tokens[i + n].lower_ in facility_start \
                     and self._before_facility(doc.text, e)
                 after_locative = locative or listed or named_for or owner is not None
-                if not all(_name_token(t, after_locative) or (0 < k < n - 1 and _joins_name(t)) for k, t in enumerate(span)):
+                if not all(_name_token(t, after_locative) or (0 < k < n - 1 and (_joins_name(t) or t.lower_ in _PARTICLES))
+                           for k, t in enumerate(span)):
                     continue
                 if not free(s, e) or not (self._allowed(doc.text, s, e, blocked, taken) or listed or named_for
                                           or owner is not None):
@@ -500,6 +508,9 @@ def _joins_name(tok) -> bool:
             and nxt is not None and nxt.lower_ not in _COMPASS)
 
 
+#: Lower-case words inside a place's name: "Mocimboa da Praia", "Ciudad del Este", "Ras al Ain".
+_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "di", "du", "la", "el", "al", "ul", "es", "e", "bin"})
+
 #: How many words a name before an area word may have: "Milagro De La Paz neighborhood".
 _MAX_SUFFIXED_NAME_WORDS = 4
 
@@ -532,6 +543,8 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
             j -= 1
             if j > 1 and _joins_name(toks[j - 1]) and _NAME_WORD.match(toks[j - 2].text):
                 j -= 2  # "Ye-U township", "Puta-O township" (Puta tagged ADJ): the hyphen is inside the name
+            elif j > 1 and toks[j - 1].lower_ in _PARTICLES and _name_part(toks, j - 2):
+                j -= 2  # "Mocimboa da Praia district": the particle is inside the name
         if j == i or (j > 0 and _NAME_WORD.match(toks[j - 1].text) and not toks[j - 1].is_sent_start):
             continue  # no name, or the name runs on past an organisation word
         end = sp[i + k - 1].idx + len(sp[i + k - 1])
