@@ -202,6 +202,17 @@ def test_a_name_a_place_noun_introduces_is_no_actor(run, text) -> None:
     assert all(village not in a.name for a in run(text).actors)
 
 
+@pytest.mark.parametrize(("text", "villages"), [
+    ("KANO, Jan 12 (Reuters) - The gunmen stormed Kairu, Dangulbi and Ruwan Tofa villages in Maru local government "
+     "area on Friday night, police said.", ["Kairu", "Dangulbi", "Ruwan Tofa", "Maru"]),
+    ("MAPUTO, June 3 (AP) - The attacks took place in the villages of Naquitengue and Nanduli on Saturday. Troops "
+     "killed eight insurgents near Mbau on Monday.", ["Naquitengue", "Nanduli", "Mbau"]),
+])
+def test_names_coordinated_with_a_place_noun_or_after_a_place_word_are_no_actors(run, text, villages) -> None:
+    names = [a.name for a in run(text).actors]
+    assert not [v for v in villages if any(v in n for n in names)], names
+
+
 def test_a_country_a_demand_is_made_on_stands_for_its_government(run) -> None:
     doc = run("BEIRUT, Feb 10 (Reuters) - Human Rights Watch called on Russia to stop backing the offensive.")
     assert "Government of Russia" in by_name(doc)

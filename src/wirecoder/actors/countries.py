@@ -118,12 +118,12 @@ def infer_country(
 ) -> str | None:
     """The country a report is about: the dateline counts twice (wires often file from a
     neighbour's capital), each place named once, each demonym and each mention of a
-    country's named actor half. None when nothing points anywhere."""
+    country's named actor half; on a tie the body outranks the dateline ("BEIRUT … in Syria's
+    Idlib province"). None when nothing points anywhere."""
     votes: Counter[str] = Counter()
-    if dateline_place:
-        iso3 = place_country(dateline_place.split(",")[0])
-        if iso3:
-            votes[iso3] += 2.0
+    filed_from = place_country(dateline_place.split(",")[0]) if dateline_place else None
+    if filed_from:
+        votes[filed_from] += 2.0
     for g in gpes:
         iso3 = place_country(g)
         if iso3:
@@ -136,4 +136,4 @@ def infer_country(
         votes[iso3] += 0.5
     if not votes:
         return None
-    return votes.most_common(1)[0][0]
+    return max(votes, key=lambda iso3: (votes[iso3], iso3 != filed_from))

@@ -23,7 +23,8 @@ STAGE = "wirecoder.actors.v1"
 #: Overlap priority of each method (higher wins).
 PRIORITY = {"alias-dictionary": 5, "ethnic-phrase": 5, "ner": 3, "generic-noun": 2, "description-coref": 1}
 #: Confidence of a mention by method (generic nouns carry their own, from ``generic.yaml``).
-CONFIDENCE = {"alias-dictionary": 0.9, "ethnic-phrase": 0.7, "ner": 0.6, "acronym": 0.85, "description-coref": 0.6}
+CONFIDENCE = {"alias-dictionary": 0.9, "ethnic-phrase": 0.7, "ner": 0.6, "acronym": 0.85, "description-coref": 0.6,
+              "linked-branch": 0.6}
 CONF_NER, CONF_DESC = CONFIDENCE["ner"], CONFIDENCE["description-coref"]
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Verb tags that make a GPE directly before them its subject ("the United States on Thursday condemned").
@@ -70,6 +71,7 @@ def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int =
     chosen = _select(cands)
     chosen = _persons(sp, lex, chosen, country)
     chosen = _acronyms(sp, chosen)
+    chosen = _linked_branches(sp, matches, lex, country, chosen)
     chosen = _resolve_descriptions(chosen)
     return _assemble(sp, chosen), iso3
 
@@ -104,6 +106,8 @@ def _dictionary_mentions(
             out.append(Mention(start, end, f"{group} {singular}", typ, lex.ethnic[group], "ethnic-phrase", conf))
         elif kind == "generic":
             rule = lex.generic[int(payload[0])]
+            if rule.type == "government" and start > 0 and sp[start - 1].lower_ in lex.cues["non_state_institutions"]:
+                continue  # "church officials said": the church speaks, not the government
             definite = start > 0 and sp[start - 1].lower_ in DEFINITE
             out.append(
                 Mention(
@@ -175,18 +179,26 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
             continue
         if _linked(sp, ent.end, lex):
             continue  # "the al Qaeda-linked group" is another group
+        if ent.label_ in ("ORG", "PERSON") and ent.end < len(sp) and sp[ent.end].lower_ in lex.cues["group_heads"] \
+                and not lex.lookup(text):
+            named = f"{text} {sp[ent.end].text}"  # "the Gran Grif gang": a gang, not a person
+            known = lex.lookup(named)
+            out.append(_from_entry(known, start, ent.end + 1, "alias-dictionary") if known else
+                       Mention(start, ent.end + 1, named, "armed_group", doc_iso3, "ner", CONF_NER))
+            continue
         if ent.label_ == "ORG":
             if text.lower() in lex.generic_nouns:
                 continue  # "Rangers", "Police" at a sentence start: the generic noun decides
-            if _named_place(sp, ent, lex):
-                continue  # "the village of Djiguibombo": NER's organisation is a place
             known = lex.lookup(text) or _local_police(lex, text, country)
             if known:
                 out.append(_from_entry(known, start, ent.end, "alias-dictionary"))
+            elif _named_place(sp, ent, lex):
+                continue  # "the village of Djiguibombo": NER's organisation is a place
             else:
                 typ = _org_type(lex, text)
-                if (typ == "other" and place_country(text)) or _head_noun(text) in lex.facilities:
-                    continue  # a place or a site NER took for an organisation ("fled to Cucuta")
+                after_place_prep = ent.start > 0 and sp[ent.start - 1].lower_ in lex.cues["place_preps"]
+                if (typ == "other" and (place_country(text) or after_place_prep)) or _head_noun(text) in lex.facilities:
+                    continue  # a place or a site NER took for an organisation ("fled to Cucuta", "near Mbau")
                 out.append(Mention(start, ent.end, text, typ, _org_country(lex, text) or doc_iso3, "ner", CONF_NER))
         elif ent.label_ == "PERSON":
             if _is_person(lex, text) and not _placed(sp, ent, lex):
@@ -258,8 +270,20 @@ def _placed(sp: Any, ent: Any, lex: Lexicon) -> bool:
 
 
 def _named_place(sp: Any, ent: Any, lex: Lexicon) -> bool:
-    """An entity a place noun names: "the village of Mayikengo", "the town of Djibo"."""
-    return ent.start > 1 and sp[ent.start - 1].lower_ == "of" and sp[ent.start - 2].lower_ in lex.cues["place_nouns"]
+    """An entity a place noun names: "the village of Mayikengo", "the villages of Naquitengue and
+    Nanduli", "Kairu, Dangulbi and Ruwan Tofa villages", "Maru local government area"."""
+    k = ent.start
+    while k > 1 and (sp[k - 1].lower_ in {",", "and", "or"} or sp[k - 1].ent_iob_ != "O" or sp[k - 1].is_title) \
+            and sp[k - 1].lower_ != "of":
+        k -= 1  # back over the names coordinated before it
+    if k > 1 and sp[k - 1].lower_ == "of" and sp[k - 2].lower_ in lex.cues["place_nouns"]:
+        return True
+    j = ent.end
+    while j < len(sp) and (sp[j].lower_ in {",", "and", "or"} or sp[j].ent_iob_ != "O" or sp[j].is_title):
+        j += 1  # on over the names coordinated after it
+    following = " ".join(t.lower_ for t in sp[j : j + 3])
+    return j > ent.end and j < len(sp) and sp[j].lower_ in lex.cues["place_nouns"] \
+        or any(following.startswith(p) for p in lex.cues["place_phrases"])
 
 
 def _is_person(lex: Lexicon, text: str) -> bool:
@@ -404,6 +428,28 @@ def _acronyms(sp: Any, chosen: list[Mention]) -> list[Mention]:
         if head is not None and tok.i not in covered:
             out.append(replace(head, start=tok.i, end=tok.i + 1, method="acronym", confidence=CONFIDENCE["acronym"]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _linked_branches(
+    sp: Any, matches: list[tuple[PatternInfo, int, int]], lex: Lexicon, country: Country | None, chosen: list[Mention]
+) -> list[Mention]:
+    """Fighters linked to an armed group that has a branch in the report's country, in words
+    that name no group of their own ("Islamic State-linked insurgents beheaded …" in Mozambique),
+    are that branch, as ACLED codes an affiliate: Islamic State Mozambique Province."""
+    if country is None:
+        return chosen
+    for (kind, payload), _start, end in matches:
+        if kind != "alias" or not _linked(sp, end, lex):
+            continue
+        parent = lex.entries[lex.aliases[payload[0]]]
+        branch = next((e for e in lex.entries.values() if e.parent == parent.name and e.country == country.iso3), None)
+        if parent.type != "armed_group" or branch is None:
+            continue
+        for i, m in enumerate(chosen):  # the noun phrase right after "<name>-linked"
+            if m.method == "generic-noun" and m.type == "armed_group" and end + 2 <= m.end - 1 <= end + 4:
+                chosen[i] = replace(m, name=branch.name, country=branch.country, parent=branch.parent,
+                                    method="linked-branch", confidence=CONFIDENCE["linked-branch"], refers_to=())
+    return chosen
 
 
 # --- descriptions -------------------------------------------------------------------------------------
