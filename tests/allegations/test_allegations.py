@@ -100,6 +100,11 @@ def test_an_accusation_followed_by_a_demand_is_one_allegation(run):
     ('Mogadishu, March 14 (Reuters) "This cowardly attack will not weaken our resolve," President Hassan Sheikh '
      "Mohamud said in a post on X, and called on the United Nations to step up support for Somali forces.",
      "Hassan Sheikh Mohamud", "United Nations", "step up support for Somali forces"),
+    ("Port-au-Prince, Oct 4 (AP) UN human rights chief Volker Turk said in a statement that he was appalled, urging "
+     "the United Nations to hold those responsible accountable.", "Volker Turk", "United Nations",
+     "hold those responsible accountable"),
+    ('Beirut, April 14 (Reuters) "We demand that the United Nations protect all civilians," said Rami Abdulrahman, '
+     "the head of the Observatory.", "Rami Abdulrahman", "United Nations", "protect all civilians"),
     ("Geneva, Aug 21 (AP) U.N. rights chief Volker Turk said he was horrified by the shelling and demanded an "
      "independent investigation.", "Volker Turk", None, "an independent investigation"),
 ])

@@ -188,3 +188,28 @@ def test_the_group_refers_to_the_rights_group_named_before(run):
     doc = run('Nairobi, June 26 (Reuters) "We condemn the use of excessive force," Amnesty International said. '
               "The group demanded the release of 50 detained protesters.")
     assert [s.speaker.name if s.speaker else None for s in doc.statements] == ["Amnesty International"] * 2
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("The Syrian Observatory for Human Rights said gunmen stormed the village. Five others were wounded, it said.",
+     "said", "Syrian Observatory for Human Rights"),
+    ("The Archdiocese of Bamenda said in a statement that gunmen took the priest. It demanded his immediate release.",
+     "demanded", "Archdiocese"),
+])
+def test_it_speaking_is_the_body_that_spoke_before(run, text, cue, speaker):
+    doc = run(text, published="2026-04-14")
+    last = doc.statements[-1]
+    assert last.cue == cue
+    assert last.speaker is not None and last.speaker.name.startswith(speaker)
+
+
+def test_it_of_a_belief_or_a_sign_is_no_speaker(run):
+    doc = run("The army said the raid was over. It shows that the militants have lost the town.", published="2026-04-14")
+    assert all(s.speaker_mention != "It" for s in doc.statements)
+
+
+def test_a_verb_joined_to_a_gerund_keeps_the_subject_above_it(run):
+    doc = run("Human Rights Watch accused the police of using lethal force against protesters and called on the "
+              "government to end the crackdown.", published="2026-08-05")
+    called = [s for s in doc.statements if s.cue and s.cue.startswith("called")]
+    assert called and called[0].speaker is not None and called[0].speaker.name == "Human Rights Watch"

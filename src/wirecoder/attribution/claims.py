@@ -435,13 +435,18 @@ def _further_demands(doc: Document, st: Statement, index: int, seen: set[tuple[i
         return []
     verbs = yaml_data("allegations.yaml")["demand_verbs"]
     cue = _tokens(doc, st.cue_span.start, st.cue_span.end)
-    own = [t for t in cue if t.dep_ != "conj"] + [c for t in cue for c in t.children if c.dep_ == "conj"]
+    # the cue's joined verbs: "…, and called on …", and "said in a statement, urging X to …"
+    own = [t for t in cue if t.dep_ != "conj"] + [
+        c for t in cue for c in t.children if c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG")]
+    content = [t for seg in _segments(st) for t in _tokens(doc, *seg)]
     if st.kind == "indirect":
-        own += [t for seg in _segments(st) for t in _tokens(doc, *seg) if t.dep_ == "conj" and t.head.dep_ != "conj"]
+        own += [t for t in content if t.dep_ == "conj" and t.head.dep_ != "conj"]
+    else:  # a quote's own demand: "We demand that the authorities protect all Syrians," he said
+        own += [t for t in content if (s := _subject(t)) is not None and s.lower_ in {"we", "i"}]
     out = []
     for verb in own:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in verbs or (verb.idx < st.cue_span.start and verb not in cue):
+        if verb.pos_ != "VERB" or lemma not in verbs or (verb.idx < st.cue_span.start and verb not in cue and verb not in content):
             continue
         subj = _subject(verb)
         if verb not in cue and subj is not None and subj.pos_ != "PRON":

@@ -20,7 +20,8 @@ import functools
 import re
 
 from ..document import Document
-from ..records import ActorRef, Statement
+from ..records import Actor, ActorRef, Statement
+from .claims import names_abuse
 from .lexicon import yaml_data
 
 _FUTURE = re.compile(r"\b(will|would|shall|threat\w*)\b", re.I)
@@ -54,10 +55,35 @@ def _generic_blame() -> re.Pattern[str]:
     return re.compile("|".join(yaml_data("hedges.yaml")["generic_blame"]), re.I)
 
 
+def tells_violence(text: str) -> bool:
+    """Whether the words name a violent act (``hedges.yaml`` violent_acts: "attacked", "blew up")."""
+    return bool(_patterns()["violent_acts"].search(text))
+
+
 def blames_a_kind_of_act(text: str) -> bool:
     """Whether the sentence lays blame for a kind of act, not for the one told ("often blame
     criminal gangs for such kidnappings")."""
     return bool(_generic_blame().search(text))
+
+
+_ACCUSING = re.compile(r"(?i)^(?:accus|blam)")
+
+
+def _not_blame_for(doc: Document, hedge: re.Match[str], perp: Actor | None) -> bool:
+    """The hedge lays no blame on the perpetrator for this act: blame for a kind of act, a
+    rights allegation of its own ("accuse both the separatists and the army of atrocities"),
+    or an accusation of someone else ("Separatists … accusing the government of …")."""
+    sent = doc.text[slice(*_sentence(doc, hedge.start()))]
+    if blames_a_kind_of_act(sent) or names_abuse(sent):
+        return True
+    if perp is None or doc.nlp is None or not _ACCUSING.match(hedge.group()):
+        return False
+    verb = doc.nlp.char_span(hedge.start(), hedge.end(), alignment_mode="expand")
+    accused = next((c for c in verb.root.children if c.dep_ == "dobj"), None) if verb is not None else None
+    if accused is None:
+        return False
+    other = doc.actor_at(accused.left_edge.idx, accused.idx + len(accused))
+    return other is not None and other is not perp
 
 
 def _mentions(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
@@ -143,7 +169,7 @@ def attribution_for(
             m = pats[kind].search(doc.text, lo, hi)
             while m is not None and kind == "claim" and _unclaimed(doc.text, lo, m.start()):
                 m = pats[kind].search(doc.text, m.end(), hi)
-            if m is None or (kind != "claim" and blames_a_kind_of_act(doc.text[slice(*_sentence(doc, m.start()))])):
+            if m is None or (kind != "claim" and _not_blame_for(doc, m, perp)):
                 continue
             st = _statement_at(doc, m.start())
             speaker = st.speaker if st is not None else None

@@ -288,7 +288,10 @@ class _Finder:
             if node is None:
                 break
             for c in node.children:
-                if c.dep_ in {"nsubj", "csubj"} and c.lower_ != "it" or c.dep_ == "nsubjpass" and c.pos_ != "PRON":
+                # "it" is a source only of a speech verb ("Five others were wounded, it said"; "It
+                # blamed the group"), not of a belief or a sign ("it shows that …", "it means …")
+                if c.dep_ in {"nsubj", "csubj"} and (c.lower_ != "it" or self.lex.is_speech(node.lemma_)) \
+                        or c.dep_ == "nsubjpass" and c.pos_ != "PRON":
                     return self._through_channel(c)
                 if c.dep_ == "agent":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -301,6 +304,10 @@ class _Finder:
                         return found
             if node.head.i != node.i and (node.dep_ in {"xcomp", "conj"} or node.dep_ == "advcl" and node.tag_ == "VBG"):
                 node = node.head
+            elif node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":
+                # a verb joined to a gerund ("accused the forces of using force … and called on the
+                # government"): the gerund's subject is the verb's above its preposition
+                node = node.head.head
             else:
                 break
         return self._misparsed_subject(tok), None, None

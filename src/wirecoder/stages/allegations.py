@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..attribution.claims import allegations_in, demands_in, link_denials
 from ..document import Document
+from ..records import Allegation
 from ..pipeline.registry import Stage, register_stage
 
 
@@ -21,8 +22,18 @@ class Allegations(Stage):
         allegations = []
         demands = []
         seen: set[tuple[int, int]] = set()
+        acts: dict[tuple[int, int, str, str | None], Allegation] = {}
         for i, st in enumerate(doc.statements):
-            allegations += allegations_in(doc, st, i)
+            for allegation in allegations_in(doc, st, i):
+                claimant = allegation.claimant.name if allegation.claimant else None
+                key = (allegation.evidence[0].start, allegation.evidence[0].end, allegation.act, claimant)
+                kept = acts.get(key)
+                if kept is not None and (kept.accused or not allegation.accused):
+                    continue  # one allegation of the same words, however many statements reach them
+                if kept is not None:
+                    allegations.remove(kept)
+                acts[key] = allegation
+                allegations.append(allegation)
             for demand in demands_in(doc, st, i):
                 span = (demand.evidence[0].start, demand.evidence[0].end)
                 if span not in seen:  # one demand, however many statements reach its words
