@@ -14,7 +14,7 @@ from ..geo import event_location
 from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import (
-    Cue, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, grievance_start, harms_security_forces,
+    Cue, Taxonomy, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, grievance_start, harms_security_forces,
     names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy, tells_of_a_fight,
 )
 from .numbers import Toll, casualty_toll
@@ -115,6 +115,9 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
         # "the TTP claims responsibility of the attack on two policemen": CASE labels the claim
         # (ATTRIB), but a report of one tells of the attack, typed by the model's best event reading
         return tax.event_type_of[pred.best_event], pred.best_event, 0.4, "classifier+responsibility-claim"
+    if pred is not None and pred.label in tax.violent_crime_labels and pred.best_event and window.cues:
+        # gang violence the cues tell ("Gang members attacked the town …, killing 12"): an event
+        return tax.event_type_of[pred.best_event], pred.best_event, 0.4, "classifier+violent-crime"
     if one_sided_border_fire(window.text()):  # "injured in unprovoked firing on the LoC"
         return "Violence against civilians", "Attack", 0.4, "border-fire-rule"
     return None
@@ -211,6 +214,17 @@ def _grievance(doc: Document, window: Window, trigger: Cue, event_type: str) -> 
     return grievance_start(doc.text, trigger.end, sentence.end) if sentence else None
 
 
+def _trigger(window: Window, event_type: str, tax: Taxonomy) -> Cue:
+    """The cue that anchors the event's date and place: its first specific cue of the decided
+    event type, else the cue that opened the window. A later specific cue of another type is
+    no anchor ("Gunmen killed nine … security forces had arrested three suspects": the arrest
+    is not where the attack was)."""
+    kind = tax.coarse(event_type)
+    cues = [c for c in window.specific if tax.coarse(c.sub_event_type or "") == kind] or window.cues
+    first = window.sentences[0]
+    return cues[0] if cues else Cue(first.start, first.end, first.text, None)  # a report read whole
+
+
 def build_events(
     doc: Document, windows: Sequence[Window], preds: Sequence[Prediction | None], default_country: str | None = None,
     sents: list[Sentence] | None = None,
@@ -230,9 +244,7 @@ def build_events(
         nxt = decided[i + 1][0].start if i + 1 < len(decided) else len(doc.text) + 1
         prev_end = window.start if i else -1
         mine = [c for c in claims if (prev_end <= c[0] < nxt) or (i == 0 and c[0] < window.start)]
-        cues = window.specific or window.cues
-        first = window.sentences[0]
-        trigger = cues[0] if cues else Cue(first.start, first.end, first.text, None)  # a report read whole
+        trigger = _trigger(window, event_type, tax)
         start = _window_start(doc, window, sents)
         toll = _toll(doc, window, start, alone=len(decided) == 1, event_type=event_type)
         protest_at = min((c.start for c in window.cues if c.sub_event_type in _TOLL_FREE), default=None)
@@ -240,13 +252,14 @@ def build_events(
             (protest_at is not None and all(a > protest_at for a, _ in toll.spans)) or not deaths_at_protest(doc.text)
         ) or sub in _RIOT_TOLL_TOLD and not deaths_at_protest(doc.text):
             toll.fatalities, toll.fatalities_text = 0, None  # "protested against the blast that killed 60"
-        after = [s for s in sents if window.end <= s.start < nxt]
+        own = {s.start for s in window.sentences}
+        after = [s for s in sents if window.start <= s.start < nxt and s.start not in own]
         roles = assign_roles(doc, window, event_type, mine, country, after)
         event_type, sub, method = _by_victims(
             event_type, sub, method, roles.actor2, doc.text[start : window.end], doc.text[window.end : min(nxt, len(doc.text))]
         )
         _air_power(doc, window, sub, roles, country)
-        when = event_date(doc, trigger.start, trigger.end)
+        when = event_date(doc, trigger.start, trigger.end, window.end)
         where = event_location(doc, trigger.start, trigger.end, _grievance(doc, window, trigger, event_type))
         weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)
         evidence = [Span.trimmed(doc.text, s.start, s.end) for s in window.sentences]

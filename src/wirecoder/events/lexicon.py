@@ -42,6 +42,7 @@ class Taxonomy:
     sub_of_case: dict[str, str]
     non_events: frozenset[str]
     claim_labels: frozenset[str]
+    violent_crime_labels: frozenset[str]
     legacy_2015: dict[str, str]
     legacy_2015_by_target: dict[str, dict[str, str]]
 
@@ -65,6 +66,7 @@ def taxonomy() -> Taxonomy:
         sub_of_case={v["case"]: k for k, v in subs.items()},
         non_events=frozenset(raw["non_events"]),
         claim_labels=frozenset(raw["claim_labels"]),
+        violent_crime_labels=frozenset(raw["violent_crime_labels"]),
         legacy_2015=dict(raw["legacy_2015"]),
         legacy_2015_by_target={k: dict(v) for k, v in raw["legacy_2015_by_target"].items()},
     )
@@ -253,10 +255,15 @@ def one_sided_border_fire(text: str, sequel: str = "") -> bool:
             and not harms_security_forces(text) and not fire_was_returned(text + " " + sequel))
 
 
+#: A force named only as the source of the news: "…, killing 12 people, police said".
+_AS_SOURCE = re.compile(r"\w*(?:\s+spokes\w+)?(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:said|says|told|added|reported)\b")
+
+
 def names_armed_opponent(text: str) -> bool:
     """Whether the text names a second armed side (a force, a fight, an operation):
-    without one, an "armed clash" is one-sided violence (``cues.yaml`` ``armed_opponent``)."""
-    return bool(_cues().armed_opponent.search(text))
+    without one, an "armed clash" is one-sided violence (``cues.yaml`` ``armed_opponent``).
+    A force that only tells the news ("police said") is no side of it."""
+    return any(not _AS_SOURCE.match(text, m.end()) for m in _cues().armed_opponent.finditer(text))
 
 
 def rivals_fight(text: str) -> bool:

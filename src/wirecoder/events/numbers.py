@@ -46,6 +46,8 @@ class _Lexicon:
     coded_cues: tuple[tuple[str, ...], ...]
     animals: frozenset[str]
     things: frozenset[str]
+    active: frozenset[str]
+    two_sided: frozenset[str]
 
 
 @functools.cache
@@ -66,6 +68,8 @@ def _lexicon() -> _Lexicon:
         coded_cues=tuple(tuple(c.split()) for c in raw["coded_cues"]),
         animals=frozenset(raw["animal_nouns"]),
         things=frozenset(raw["non_person_units"]),
+        active=frozenset(raw["active_cues"]),
+        two_sided=frozenset(raw["two_sided_cues"]),
     )
 
 
@@ -248,16 +252,12 @@ def _singular_subject(toks: list[_Tok], cue: int) -> list[tuple[int | None, int,
 _DETERMINERS = {"a", "an", "the", "another", "his", "her", "their", "one"}
 
 
-_ACTIVE = {"killing", "kill", "kills", "injuring", "wounding", "injures"}
-_AMBIGUOUS = {"killed", "injured", "wounded", "gunned"}
-
-
 def _takes_right(toks: list[_Tok], i: int) -> bool:
     """Whether the cue at ``i`` reads its count from the words after it."""
     low = toks[i].low
     lex = _lexicon()
     other = lex.injury if low in lex.death else lex.death
-    return low in _ACTIVE or (low in _AMBIGUOUS and not _counts_left(toks, i, other))
+    return low in lex.active or (low in lex.two_sided and not _counts_left(toks, i, other))
 
 
 def _unit_follows(lows: list[str], k: int) -> bool:
@@ -428,11 +428,11 @@ def _mentions(text: str, toks: list[_Tok], kind: str) -> list[_Mention]:
         elif low in cues:
             if low == "death" and lows[max(0, i - 2) : i] in (["sentenced", "to"], ["condemned", "to"]):
                 continue  # "were sentenced to death": a verdict, no one died
-            if low in _ACTIVE:
+            if low in lex.active:
                 raw = _counts_right(toks, i, other)  # active: the victims follow
-            elif low in _AMBIGUOUS and i and (lows[i - 1] in {"and", ","} or _object_follows(lows, i)):
+            elif low in lex.two_sided and i and (lows[i - 1] in {"and", ","} or _object_follows(lows, i)):
                 raw = _counts_right(toks, i, other) or _counts_left(toks, i, other)  # "... and killed 7 troops"
-            elif low in _AMBIGUOUS or (low == "dead" and i and lows[i - 1] in {"shot", "gunned", "stabbed", "beaten"}) \
+            elif low in lex.two_sided or (low == "dead" and i and lows[i - 1] in {"shot", "gunned", "stabbed", "beaten"}) \
                     or (low == "death" and i and lows[i - 1] == "to"):  # "hacked to death 22 villagers"
                 left = _counts_left(toks, i, other)
                 numbered = [c for c in left if c[0] is not None]
@@ -441,7 +441,7 @@ def _mentions(text: str, toks: list[_Tok], kind: str) -> list[_Mention]:
                 raw = _counts_left(toks, i, other)
                 if not raw and low in _INTRANSITIVE:
                     raw = _singular_subject(toks, i)
-            if raw and low not in _ACTIVE:
+            if raw and low not in lex.active:
                 raw = raw + _joined_after(toks, lows, i, other)
         else:
             continue

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 from ..actors import canonical_actor
+from ..actors.lexicon import lexicon as actor_lexicon
 from ..attribution.claims import names_abuse
-from ..attribution.confidence import attribution_for, blames_a_kind_of_act
+from ..attribution.confidence import attribution_for, blames_a_kind_of_act, tells_violence
 from ..attribution.lexicon import cue_lexicon
 from ..document import Document
 from ..records import Actor, ActorRef, Span
-from .lexicon import attribution_cues
+from .lexicon import attribution_cues, factuality
 from .windows import Sentence, Window
 
 _AGENT_TYPES = ("armed_group", "state_forces")
@@ -31,7 +33,7 @@ _GENERIC_TYPES = {"state_forces", "armed_group", "civilians", "other", "governme
 _CROWDS = {"Protesters", "Rioters"}
 #: "a landmine planted by (the) …": the agent of placing or firing the weapon (not of "a tower
 #: operated by the military", its target).
-_BY_AGENT = re.compile(r"\b(?:planted|laid|placed|fired|launched|dropped|thrown|hurled|detonated|triggered|buried)"
+_BY_AGENT = re.compile(r"\b(?:planted|laid|placed|set up|fired|launched|dropped|thrown|hurled|detonated|triggered|buried)"
                        r"\s+by\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _NOT_PERPETRATORS = {"civilians", "person", "media", "international_org", "civil_society"}
 
@@ -49,9 +51,16 @@ class Roles:
 
 
 def _span_actor(doc: Document, tok: Any) -> tuple[Actor, str] | None:
-    """The canonical actor named by a token and its left modifiers ("a BNP meeting")."""
+    """The canonical actor named by a token and its left modifiers ("a BNP meeting"), or by the
+    "of" phrase after a noun of its people ("Members of the New People's Army")."""
     span = tok.doc[tok.left_edge.i : tok.i + 1]
     actor = doc.actor_at(span.start_char, span.end_char)
+    if actor is None and tok.lower_ in actor_lexicon().cues["member_nouns"]:
+        of = next((k for k in tok.children if k.dep_ == "prep" and k.lower_ == "of"), None)
+        whose = next((k for k in of.children if k.dep_ == "pobj"), None) if of is not None else None
+        if whose is not None:
+            actor = doc.actor_at(whose.left_edge.idx, whose.idx + len(whose))
+            span = tok.doc[tok.left_edge.i : whose.i + 1]
     return (actor, span.text) if actor else None
 
 
@@ -130,8 +139,11 @@ def _claimant(doc: Document, sent: Sentence, cue_start: int, cue_end: int) -> tu
 
 
 def _speaker_at(doc: Document, pos: int) -> str | None:
+    """The speaker of the statement whose words or cue hold ``pos`` ("It blamed the group": the
+    cue's speaker)."""
     for st in doc.statements:
-        if st.start <= pos < st.end and st.speaker is not None:
+        cue = st.cue_span
+        if st.speaker is not None and (st.start <= pos < st.end or (cue is not None and cue.start <= pos < cue.end)):
             return st.speaker.name
     return None
 
@@ -160,25 +172,65 @@ def _alleged(doc: Document, sents: list[Sentence], told_after: int | None = None
     """An actor blamed or suspected in these sentences: (actor, words, who blames). A sentence
     from ``told_after`` on (after the event's window) that accuses of a rights abuse ("have
     accused soldiers of summary executions") makes an allegation of its own, not blame."""
+    found = list(_blamed(doc, sents, told_after))
+    # "Suspected jihadists killed 21 … It blamed the Islamic State in the Sahel": the group named
+    # outranks the generic suspects
+    named = [f for f in found if _UNIDENTIFIED.match(f[0].name) is None]
+    return (named or found or [None])[0]
+
+
+def _blamed(doc: Document, sents: list[Sentence], told_after: int | None) -> Iterator[tuple[Actor, str, str | None]]:
+    """Each actor blamed or suspected in these sentences, in text order (see ``_alleged``)."""
     cues = attribution_cues()
     for sent in sents:
-        if (told_after is not None and sent.start >= told_after and names_abuse(sent.text)) \
+        if (told_after is not None and sent.start >= told_after
+                and (names_abuse(sent.text) or factuality().cumulative_periods.search(sent.text))) \
                 or blames_a_kind_of_act(sent.text):
-            continue  # a rights allegation of its own, or blame for a kind of act ("often blame … for such kidnappings")
+            # a rights allegation of its own, blame for acts over a period ("accused … of revenge killings
+            # since March"), or blame for a kind of act ("often blame … for such kidnappings")
+            continue
         for m in cues.allege.finditer(sent.text):
             a, b = sent.start + m.start(), sent.start + m.end()
+            if _names_the_held(doc, a, b):
+                continue  # "security forces had arrested three suspects": the force is no suspect
             mentions = [x for x in _mentions_in(doc, sent.start, sent.end) if x[2].type not in _NOT_PERPETRATORS]
             right = [x for x in mentions if x[0] >= b and x[2].type in _AGENT_TYPES]
             verb = m.group().lower()
             if verb.startswith(("blam", "accus")) and right:
                 # who blames is often a person or a body ("Defense Minister Ivan Velasquez blamed …")
-                blamers = [x for x in _mentions_in(doc, sent.start, sent.end) if x[1] <= a]
+                # (not the outlet told: "two witnesses told Reuters, blaming the military")
+                blamers = [x for x in _mentions_in(doc, sent.start, sent.end) if x[1] <= a and x[2].type != "media"]
                 source = blamers[-1][2].name if blamers else _speaker_at(doc, a)
-                return right[0][2], doc.text[right[0][0] : right[0][1]], source
+                yield right[0][2], doc.text[right[0][0] : right[0][1]], source
+                continue
+            if _hedges_another_act(doc, a, b):
+                continue  # "Police and military … allegedly found drugs at the scene": no blame for the bombing
             near = sorted([x for x in mentions if x[2].type in _AGENT_TYPES], key=lambda x: min(abs(x[0] - b), abs(x[1] - a)))
             if near and min(abs(near[0][0] - b), abs(near[0][1] - a)) < 60:
-                return near[0][2], doc.text[near[0][0] : near[0][1]], _speaker_at(doc, a)
-    return None
+                yield near[0][2], doc.text[near[0][0] : near[0][1]], _speaker_at(doc, a)
+
+
+def _hedges_another_act(doc: Document, start: int, end: int) -> bool:
+    """The cue is an adverb ("allegedly", "reportedly") on a verb that tells no violence: the
+    hedge is about that act, not the event's."""
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None or span.root.pos_ != "ADV" or span.root.head.pos_ != "VERB":
+        return False
+    return not tells_violence(span.root.head.text)
+
+
+def _names_the_held(doc: Document, start: int, end: int) -> bool:
+    """The cue is the bare noun "suspect(s)": people held or sought, not blame laid on an actor
+    ("arrested three suspects"). "TTP suspects", "suspected militants" and "police suspect the
+    group" still blame."""
+    if doc.nlp is None:
+        return False
+    span = doc.nlp.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    return noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() == "suspect" \
+        and not any(k.dep_ in {"compound", "amod", "nmod"} for k in noun.children)
 
 
 def generic_actor(noun: str, country: str | None) -> ActorRef | None:
@@ -195,8 +247,9 @@ def assign_roles(
     after: list[Sentence] | None = None,
 ) -> Roles:
     """actor1, actor2 and the attribution of the event told in ``window``; ``country``
-    (ISO3) places generic actors ("Protesters (Pakistan)"); ``after`` are the sentences
-    that follow the window before the next event (where blame is often laid)."""
+    (ISO3) places generic actors ("Protesters (Pakistan)"); ``after`` are the report's other
+    sentences from the window's start to the next event, between its own and after them (where
+    blame is often laid: "… the ministry said in a statement. It blamed the IS Sahel group …")."""
     a1, a2 = _dependency_roles(doc, window)
     roles = Roles()
     if a2:
@@ -216,7 +269,7 @@ def assign_roles(
         words = next((doc.text[m.start : m.end] for m in actor.mentions if m.start == span.start), span.text)
         roles.perpetrator_text, roles.method, roles.evidence = words, "claim-of-responsibility", [span]
         return roles
-    alleged = _alleged(doc, window.sentences + (after or []), told_after=window.end)
+    alleged = _alleged(doc, sorted(window.sentences + (after or []), key=lambda s: s.start), told_after=window.end)
     if alleged:
         actor, words, source = alleged
         roles.actor1, roles.attribution, roles.attribution_source = _placed(doc, actor, country), "alleged", source
@@ -258,7 +311,8 @@ def _first_agent(doc: Document, window: Window, exclude: ActorRef | None, remote
     """The first armed actor named in the window before its first trigger (a narrated
     perpetrator the parse missed: "TTP militants opened fire ..."), else the state forces
     named anywhere in it; for ``remote`` violence only one named as the agent ("a landmine
-    planted by the military"): a bomb that "exploded as police arrived" was no police act."""
+    planted by the military", "set up by the KIA"): a bomb that "exploded as police arrived"
+    was no police act."""
     first = window.cues[0].start if window.cues else window.end
     named = [
         (s, e, actor) for s, e, actor in _mentions_in(doc, window.start, window.end)
@@ -267,6 +321,7 @@ def _first_agent(doc: Document, window: Window, exclude: ActorRef | None, remote
     ]
     before = [m for m in named if m[0] < first]
     # else an armed party named later ("militants were killed in a clash with security forces")
-    later = [m for m in named if m[2].type == "state_forces" and (not remote or _BY_AGENT.search(doc.text, max(0, m[0] - 40), m[0]))]
+    laid = [m for m in named if _BY_AGENT.search(doc.text, max(0, m[0] - 40), m[0])]  # "a landmine set up by the KIA"
+    later = laid if remote else [m for m in named if m[2].type == "state_forces"]
     pick = before[0] if before else (later[0] if later else None)
     return (pick[2], doc.text[pick[0] : pick[1]]) if pick else None

@@ -192,16 +192,22 @@ def _accusation_only(sent: Sentence) -> bool:
 def _own_place_or_date(doc: Document, window: Window, sent: Sentence) -> bool:
     """Whether the sentence names a place or date of its own. A town inside the region an open
     window names, when it names no town, is not: "in Cauca province … near the town of Suarez"
-    tells the same ambush closer; nor is a place the gazetteer cannot put anywhere ("in Maga town")."""
+    tells the same ambush closer; nor is a place the gazetteer cannot put anywhere ("in Maga town"),
+    nor, when the window names only a country, a place of that country."""
     def places(a: int, b: int) -> list[Location]:
         return [loc for loc in doc.locations if any(a <= m.start < b for m in loc.mentions)]
 
     here = places(sent.start, sent.end)
     there = [p for s in window.sentences for p in places(s.start, s.end)]
     regions = {(p.country, p.name) for p in there if p.feature == "admin1"}
+    nations = {p.country for p in there if p.feature == "country"}
     if regions and not any(p.feature in _LOCAL_FEATURES for p in there):
         new_place = any(p.lat is not None and (p.feature not in _LOCAL_FEATURES or (p.country, p.admin1) not in regions)
                         for p in here)
+    elif nations and all(p.feature == "country" for p in there):
+        # "ambushed a military patrol in the southern Philippines … in a village in Las Navas town":
+        # a window that names only a country is being placed by a place of that country
+        new_place = any(p.lat is not None and p.country not in nations for p in here)
     else:
         new_place = bool(here)
     dates = any(sent.start <= d.start < sent.end and d.kind == "date" for d in doc.dates)

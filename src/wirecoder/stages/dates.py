@@ -274,12 +274,16 @@ def _dateparser(text: str, pub: date | None) -> DateMention | None:
     return _mention(text, d, precision)
 
 
-def event_date(doc: Document, start: int, end: int) -> tuple[str, int] | None:
+def event_date(doc: Document, start: int, end: int, window_end: int | None = None) -> tuple[str, int] | None:
     """The date of the event whose trigger spans ``doc.text[start:end]``, with ACLED time
     precision: the nearest resolved date in the trigger's sentence (dates of a speech verb,
     "said on Thursday", only when the sentence has no other), else in the two
     sentences before, else the publication date (precision 1), else None. Dates in the
-    wire header (the publication date itself) and dates after publication are not event dates."""
+    wire header (the publication date itself) and dates after publication are not event dates.
+    When the trigger's sentence is dated only by its speech verb, or not at all, a day of the
+    week before that the rest of the event's window (up to ``window_end``) gives the act comes
+    first ("killed 40 villagers …, police said on Sunday. The gunmen stormed … on Friday night":
+    Friday)."""
     body = doc.scratch.get("body_start") or 0
     last = doc.published or "9999"
     dated = [d for d in doc.dates if d.kind == "date" and d.value and d.start >= body and d.value <= last]
@@ -288,15 +292,37 @@ def event_date(doc: Document, start: int, end: int) -> tuple[str, int] | None:
     if idx is not None:
         a, b = sents[idx]
         same = [d for d in dated if a <= d.start < b]
+        told = [d for d in dated if b <= d.start < (window_end or b) and not _dates_speech(doc, d, start, end)]
         if same:
             best = min(same, key=lambda d: (_dates_speech(doc, d, start, end), abs(d.start - start)))
+            if _dates_speech(doc, best, start, end):
+                best = next((d for d in told if _days_before(d.value, best.value)), best)
             return best.value, best.time_precision or 1  # type: ignore[return-value]
         lo = sents[max(0, idx - 2)][0]
         before = [d for d in dated if lo <= d.start < a]
         if before:
             best = max(before, key=lambda d: d.start)
             return best.value, best.time_precision or 1  # type: ignore[return-value]
+        best = next((d for d in told if doc.published and _days_before(d.value, doc.published, inclusive=True)), None)
+        if best is not None:
+            return best.value, best.time_precision or 1  # type: ignore[return-value]
     return (doc.published, 1) if doc.published else None
+
+
+#: How far before a statement or the report a day the window names may lie and still be the
+#: act's: the week a weekday reaches ("on Friday night"); an older date is background ("a
+#: witness to the attack … on the 1st of January", "a lynching 5 years ago").
+_WEEK_DAYS = 6
+
+
+def _days_before(day: str | None, reference: str, inclusive: bool = False) -> bool:
+    """Whether ``day`` lies within ``_WEEK_DAYS`` before ``reference`` (both ISO dates; the same
+    day only when ``inclusive``)."""
+    try:
+        gap = (date.fromisoformat(reference[:10]) - date.fromisoformat((day or "")[:10])).days
+    except ValueError:
+        return False
+    return (0 if inclusive else 1) <= gap <= _WEEK_DAYS
 
 
 def _dates_speech(doc: Document, d: DateMention, start: int, end: int) -> bool:
