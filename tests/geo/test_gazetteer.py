@@ -40,6 +40,23 @@ def test_curated_variants_find_regions(gaz):
     assert gaz.lookup("US")[0].country == "USA"
 
 
+@pytest.mark.parametrize(("name", "country", "region"), [
+    ("North Kivu", "COD", "Nord-Kivu"),
+    ("Oromia", "ETH", "Oromia"),
+    ("Far North", "CMR", "Extreme-Nord"),
+    ("Northwest Region", "CMR", "Nord-Ouest"),
+    ("Kiev", "UKR", "Kyiv"),
+])
+def test_conflict_regions_are_found_by_their_wire_names(gaz, name, country, region):
+    best = [p for p in gaz.lookup(name) if p.feature == "admin1"][0]
+    assert (best.country, best.admin1) == (country, region)
+
+
+def test_a_country_name_curated_for_another_country_is_not_its_own(gaz):
+    assert gaz.lookup("Congo")[0].country == "COD"  # wire copy's Congo is the Democratic Republic
+    assert gaz.lookup("Republic of Congo")[0].country == "COG"
+
+
 def test_exact_names_only(gaz):
     assert all(fold(p.name) != "mono" for p in gaz.lookup("Mon"))
     assert gaz.lookup("Xqzzyville") == []

@@ -72,6 +72,17 @@ def country_aliases(iso3: str) -> list[str]:
     return list(_country_aliases().get(iso3, []))
 
 
+def alias_owner(name: str) -> str | None:
+    """The country whose curated alias the (folded) name is: a name curated for one country is
+    no name of another ("Congo" is the Democratic Republic in wire copy, not Brazzaville)."""
+    return _alias_owners().get(name)
+
+
+@functools.cache
+def _alias_owners() -> dict[str, str]:
+    return {fold(a): iso3 for iso3, names in _country_aliases().items() for a in names}
+
+
 @functools.cache
 def _subregion_patterns() -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
     """(ISO3, parent, part, pattern) for each part ACLED splits a region into, spelled the

@@ -178,7 +178,7 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
         if not pairs:
             return None
         return min(pairs, key=lambda p: (not _in_named_regions(p[0], named_regions), _told_from(doc, p[1]),
-                                         _possessive(doc, p[1]), _came_from(doc, p[1]),
+                                         _came_from(doc, p[1]), _possessive(doc, p[1]),
                                          scene is None and not _at_venue(doc, p[1]),
                                          _width(doc, *p), p[0].lat is None,
                                          bool(home and p[0].country and p[0].country != home),
@@ -203,9 +203,11 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
             _region_by_address(loc, best[0], named_regions)
             if best[0].lat is None and loc.admin1 is None:
                 # an unresolved village lies in the sentence's region ("the town of Pont-Sonde in Haiti's
-                # Artibonite region"), or the report's country
-                area = nearest([p for p in regions if p[0].feature == "admin1" and p[0].country in {loc.country, None}]) \
-                    or (None if loc.country else nearest(regions))
+                # Artibonite region"), else in the one the two sentences before name, or the report's country
+                told = [p for p in in_range(sents[max(0, idx - _LOOKBACK_SENTENCES)][0], a) if p[0].lat is not None]
+                fits = [[p for p in pairs if p[0].feature == "admin1" and loc.country in {p[0].country, None}]
+                        for pairs in (regions, told)]
+                area = nearest(fits[0] or fits[1]) or (None if loc.country else nearest(regions))
                 loc.country = loc.country or (area[0].country if area else home)
                 loc.admin1 = area[0].admin1 if area else None
             return loc, _precision(doc, *best)
@@ -319,13 +321,15 @@ def _told_from(doc: Document, m: Span) -> bool:
     return bool(_TOLD_FROM.search(doc.text[max(0, m.start - 80) : m.start]))
 
 
-_CAME_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$|\bfrom\s+[\w'’. -]{2,40}?\s+to\s+(?:the\s+)?$", re.I)
+_CAME_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$|\bfrom\s+[\w'’. -]{2,40}?\s+to\s+(?:the\s+)?$"
+                        r"|\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing)\s+(?:in)?to\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
+                        re.I)
 
 
 def _came_from(doc: Document, m: Span) -> bool:
     """The mention says where people came from or went ("Protestors from Nankana Sahib
-    protested … in Lahore", "the shifting of a college from Sukkur to Khairpur, in Sukkur"):
-    another town of the sentence is the scene."""
+    protested … in Lahore", "the shifting of a college from Sukkur to Khairpur, in Sukkur",
+    "thousands fled to neighboring Venezuela"): another place of the sentence is the scene."""
     return bool(_CAME_FROM.search(doc.text[max(0, m.start - 60) : m.start]))
 
 

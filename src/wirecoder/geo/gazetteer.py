@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from .admin1 import admin1_variants, country_aliases, normalize_admin1
+from .admin1 import admin1_variants, alias_owner, country_aliases, normalize_admin1
 from .names import DATA_DIR, fold
 
 #: Bump when the index layout or build rules change.
@@ -184,9 +184,9 @@ def build_index(path: Path) -> Path:
         place_rows.append((c["geonameid"], c["name"], "country", cc, c["iso3"], None, None,
                            capital[0] if capital else None, capital[1] if capital else None, c["population"],
                            cap["name"] if cap else None))
-        add_names(c["geonameid"], primary, [])
+        add_names(c["geonameid"], [n for n in primary if alias_owner(fold(n)) in (None, c["iso3"])], [])
         for n in alternate:
-            if n and fold(n):
+            if n and fold(n) and alias_owner(fold(n)) in (None, c["iso3"]):
                 name_rows.add((fold(n), c["geonameid"], 0))
 
     con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..actors.countries import countries as country_table
+from ..actors.lexicon import lexicon as actor_lexicon
 from ..document import Document
 from ..geo.context import (
     facility_after,
@@ -190,7 +191,8 @@ class Places(Stage):
             trail = _TRAILING.search(doc.text[s:e])
             if trail:
                 e -= len(trail.group())
-            if e > s and free(s, e) and (method == "dateline" or fold(doc.text[s:e]) not in _not_places()):
+            if e > s and free(s, e) and (method == "dateline" or (fold(doc.text[s:e]) not in _not_places()
+                                                                  and not _linked_name(doc.text, e))):
                 out.append(_Mention(s, e, doc.text[s:e], method, base))
                 taken.append((s, e))
 
@@ -506,6 +508,12 @@ def _joins_name(tok) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return (tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
             and nxt is not None and nxt.lower_ not in _COMPASS)
+
+
+def _linked_name(text: str, end: int) -> bool:
+    """The name is hyphened to a link word: "the Rwanda-backed group" names no place of the event."""
+    m = re.match(r"-([a-z]+)\b", text[end : end + 16])
+    return m is not None and m.group(1) in actor_lexicon().cues["link_words"]
 
 
 #: Lower-case words inside a place's name: "Mocimboa da Praia", "Ciudad del Este", "Ras al Ain".
