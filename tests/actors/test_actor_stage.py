@@ -226,3 +226,14 @@ def test_a_junta_or_regime_forces_are_the_military_of_the_report_s_country(run) 
 def test_a_name_before_sector_is_a_place_not_a_person(run) -> None:
     doc = run("SRINAGAR, July 14 (PTI) Troops launched a search operation in the Machil sector, a police spokesman said.")
     assert "Machil" not in by_name(doc)
+
+
+def test_a_picture_credit_is_no_actor(run) -> None:
+    doc = run("LYON, May 25 (Reuters) - French police issued this photo of a suspect. Photograph: Police "
+              "National/Handout/EPA. The man left a bag near a bakery.")
+    assert all("Handout" not in a.name for a in doc.actors)
+
+
+def test_wire_copy_s_congo_is_the_democratic_republic(run) -> None:
+    doc = run("GOMA, Feb 24 (Reuters) - Congo accuses Rwanda of backing the M23 rebels.")
+    assert "Government of Democratic Republic of Congo" in {a.name for a in doc.actors}

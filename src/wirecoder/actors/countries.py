@@ -114,16 +114,18 @@ def place_country(name: str) -> str | None:
 
 
 def infer_country(
-    dateline_place: str | None, gpes: list[str], demonyms: list[str], actor_countries: Sequence[str] = ()
+    dateline_place: str | None, gpes: list[str], demonyms: list[str], actor_countries: Sequence[str] = (),
+    state_countries: Sequence[str] = (),
 ) -> str | None:
-    """The country a report is about: the dateline counts twice (wires often file from a
-    neighbour's capital), each place named once, each demonym and each mention of a
-    country's named actor half; on a tie the body outranks the dateline ("BEIRUT … in Syria's
-    Idlib province"). None when nothing points anywhere."""
+    """The country a report is about: the dateline counts one and a quarter (wires often file from
+    a neighbour's capital: "BANGKOK … Myanmar's Arakan Army", "DUBAI … Iranian security forces"),
+    each place named once, each demonym and each mention of a country's named non-state actor
+    half, of its state's forces or offices a quarter (they often act abroad); on a tie the body
+    outranks the dateline ("BEIRUT … in Syria's Idlib province"). None when nothing points anywhere."""
     votes: Counter[str] = Counter()
     filed_from = place_country(dateline_place.split(",")[0]) if dateline_place else None
     if filed_from:
-        votes[filed_from] += 2.0
+        votes[filed_from] += 1.25
     for g in gpes:
         iso3 = place_country(g)
         if iso3:
@@ -134,6 +136,8 @@ def infer_country(
             votes[by_dem[d]] += 0.5
     for iso3 in actor_countries:
         votes[iso3] += 0.5
+    for iso3 in state_countries:  # a state's forces or offices, which often act abroad
+        votes[iso3] += 0.25
     if not votes:
         return None
     return max(votes, key=lambda iso3: (votes[iso3], iso3 != filed_from))

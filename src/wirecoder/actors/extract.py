@@ -58,12 +58,21 @@ class Mention:
 def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int = 0) -> tuple[list[Actor], str | None]:
     """Actors of one parsed report, and the ISO3 country the report is about."""
     lex = lexicon()
-    gpes = [_strip_admin(e.text, lex) for e in sp.ents if e.label_ in ("GPE", "LOC")]
-    norps = [e.text for e in sp.ents if e.label_ == "NORP"]
     matches = actor_matcher()(sp)
-    named = [lex.entries[lex.aliases[p[0]]].country for (kind, p), _, _ in matches if kind == "alias"]
+    states_named = [(s, e) for (kind, p), s, e in matches
+                    if kind == "alias" and lex.entries[lex.aliases[p[0]]].type in {"state_forces", "government"}]
+    # the dateline counts once, as the dateline (not again as a place of the body); a country
+    # inside a state's name ("The U.S. military") is the state's, counted with it
+    gpes = [_strip_admin(e.text, lex) for e in sp.ents if e.label_ in ("GPE", "LOC") and e.start_char >= body_start
+            and not any(s <= e.start and e.end <= t for s, t in states_named)]
+    norps = [e.text for e in sp.ents if e.label_ == "NORP"]
+    # a state's forces and offices often act abroad ("AFRICOM said … strike near Jilib"): they
+    # tell less of where a report is than non-state actors do
+    entries = [lex.entries[lex.aliases[p[0]]] for (kind, p), _, _ in matches if kind == "alias"]
+    named = [e.country for e in entries if e.type not in {"state_forces", "government"}]
+    states = [e.country for e in entries if e.type in {"state_forces", "government"} and e.country]
     named += [lex.ethnic[e.text] for e in sp.ents if e.text in lex.ethnic]  # "Kachin", "Rohingya" point somewhere
-    iso3 = infer_country(dateline_place, gpes, norps, [c for c in named if c])
+    iso3 = infer_country(dateline_place, gpes, norps, [c for c in named if c], states)
     country = countries().by_iso3.get(iso3) if iso3 else None
 
     cands = _dictionary_mentions(sp, matches, lex, country) + _entity_mentions(sp, lex, country)
@@ -108,6 +117,8 @@ def _dictionary_mentions(
             rule = lex.generic[int(payload[0])]
             if rule.type == "government" and start > 0 and sp[start - 1].lower_ in lex.cues["non_state_institutions"]:
                 continue  # "church officials said": the church speaks, not the government
+            if _inside_facility_name(sp, start, end, lex):
+                continue  # "the Government Girls Secondary School", "the Police Lines Hospital"
             definite = start > 0 and sp[start - 1].lower_ in DEFINITE
             out.append(
                 Mention(
@@ -175,7 +186,7 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
     for ent in sp.ents:
         start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
         text = sp[start : ent.end].text.rstrip(".")
-        if not text or text in lex.ner_ignore:
+        if not text or text in lex.ner_ignore or _photo_credit(sp, ent):
             continue
         if _linked(sp, ent.end, lex):
             continue  # "the al Qaeda-linked group" is another group
@@ -205,7 +216,11 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
                 out.append(Mention(start, ent.end, text, "person", None, "ner", CONF_NER))
         elif ent.label_ == "NORP":
             root = ent.root
-            if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ACTING_DEPS:
+            forces = _forces_of(lex, text) if root.head.lemma_.lower() in lex.cues["weapon_heads"] \
+                and root.dep_ in ("amod", "compound") else None
+            if forces is not None:  # "a Russian missile", "an Israeli air strike": that state's military
+                out.append(_from_entry(forces, start, ent.end, "alias-dictionary"))
+            elif root.pos_ in ("NOUN", "PROPN") and root.dep_ in ACTING_DEPS and not _named_place(sp, ent, lex):
                 iso = lex.ethnic.get(text) or countries().by_demonym.get(text) or doc_iso3
                 out.append(Mention(start, ent.end, text, "ethnic_group", iso, "ner", CONF_NER - 0.1))
         elif ent.label_ == "GPE":
@@ -215,6 +230,34 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
                 if gov:
                     out.append(Mention(start, ent.end, gov.name, gov.type, iso, "ner", CONF_NER))
     return out
+
+
+_CREDIT = re.compile(r"(?:photo(?:graph)?|picture|image)\s*:\s*$|handout", re.I)
+
+
+def _photo_credit(sp: Any, ent: Any) -> bool:
+    """A picture's credit line, no actor: "Photograph: Police National/Handout/EPA"."""
+    before = sp.doc.text[max(0, ent.start_char - 14) : ent.start_char]
+    return bool(_CREDIT.search(before)) or "handout" in ent.text.lower()
+
+
+def _inside_facility_name(sp: Any, start: int, end: int, lex: Lexicon) -> bool:
+    """The words open or lie inside a longer name of a building or site: one the NER found, or
+    capitalised words running on to a facility noun ("the Government Girls Secondary School")."""
+    ent = next((e for e in sp.ents if e.start <= start and end <= e.end and e.end - e.start > end - start), None)
+    if ent is not None:
+        return _head_noun(ent.text) in lex.facilities
+    k = end
+    while k < len(sp) and sp[k].is_title and k - end < 5:
+        k += 1
+    return k > end and sp[end - 1].is_title and sp[k - 1].lower_ in lex.facilities
+
+
+def _forces_of(lex: Lexicon, demonym: str) -> Entry | None:
+    """The military of the country a demonym names ("Russian" -> Military Forces of Russia)."""
+    iso3 = countries().by_demonym.get(demonym)
+    country = countries().by_iso3.get(iso3) if iso3 else None
+    return lex.entries.get(f"Military Forces of {country.name}") if country else None
 
 
 def _local_police(lex: Lexicon, text: str, country: Country | None) -> Entry | None:
@@ -271,7 +314,8 @@ def _placed(sp: Any, ent: Any, lex: Lexicon) -> bool:
 
 def _named_place(sp: Any, ent: Any, lex: Lexicon) -> bool:
     """An entity a place noun names: "the village of Mayikengo", "the villages of Naquitengue and
-    Nanduli", "Kairu, Dangulbi and Ruwan Tofa villages", "Maru local government area"."""
+    Nanduli", "Kairu, Dangulbi and Ruwan Tofa villages", "the Daraban area", "Maru local
+    government area"."""
     k = ent.start
     while k > 1 and (sp[k - 1].lower_ in {",", "and", "or"} or sp[k - 1].ent_iob_ != "O" or sp[k - 1].is_title) \
             and sp[k - 1].lower_ != "of":
@@ -282,7 +326,7 @@ def _named_place(sp: Any, ent: Any, lex: Lexicon) -> bool:
     while j < len(sp) and (sp[j].lower_ in {",", "and", "or"} or sp[j].ent_iob_ != "O" or sp[j].is_title):
         j += 1  # on over the names coordinated after it
     following = " ".join(t.lower_ for t in sp[j : j + 3])
-    return j > ent.end and j < len(sp) and sp[j].lower_ in lex.cues["place_nouns"] \
+    return j < len(sp) and sp[j].lower_ in lex.cues["place_nouns"] \
         or any(following.startswith(p) for p in lex.cues["place_phrases"])
 
 
