@@ -146,3 +146,25 @@ def test_a_demand_that_someone_act_names_them(run, text, addressee, demand):
 def test_a_principle_under_a_modal_is_no_demand(run):
     doc = run('Kabul, Sept 3 (AP) "Civilians must never be targets," the U.N. mission said on X.')
     assert doc.demands == []
+
+
+@pytest.mark.parametrize(("text", "claimant", "act", "accused", "beneficiary"), [
+    ("Goma, Feb 24 (Reuters) The United Nations and Western powers accuse Rwanda of backing the M23 with troops and "
+     "weapons.", "United Nations", "support to armed group", ["Government of Rwanda"], "M23"),
+    ("Cairo, June 8 (Reuters) The United States has said the RSF committed genocide in Darfur, a charge the group "
+     "denies.", "Government of the United States", "genocide", ["RSF: Rapid Support Forces"], None),
+    ("Bamako, March 28 (Reuters) Malian soldiers executed around 300 civilians in the town of Moura, Human Rights "
+     "Watch said.", "Human Rights Watch", "extrajudicial killing", ["Military Forces of Mali"], None),
+])
+def test_allegations_in_the_forms_wire_copy_gives_them(run, text, claimant, act, accused, beneficiary):
+    [al] = run(text, published="2026-03-28").allegations
+    assert al.claimant is not None and al.claimant.name == claimant
+    assert (al.act, [a.name for a in al.accused]) == (act, accused)
+    assert al.beneficiary == beneficiary
+
+
+def test_a_call_for_an_act_of_no_one_named_is_a_demand(run):
+    [dem] = run("Geneva, April 11 (Reuters) The United Nations human rights office said it was horrified by the "
+                "attack and called for those responsible to be held to account.", published="2026-04-11").demands
+    assert dem.claimant is not None and dem.claimant.name == "United Nations"
+    assert dem.addressee is None and dem.demand == "those responsible to be held to account"

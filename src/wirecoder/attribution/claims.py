@@ -23,6 +23,8 @@ from .lexicon import yaml_data
 from .speakers import GROUP_PRONOUNS, PERSON_PRONOUNS
 
 STAGE = "wirecoder.allegations.v1"
+#: Actor types that commit the acts of an allegation when the parse names no subject.
+_DOERS = frozenset({"armed_group", "state_forces", "government", "political_party"})
 _PREPS_BEFORE_PERIOD = ("for", "in", "since", "during", "over", "throughout")
 
 
@@ -32,6 +34,7 @@ class ActRule:
     pattern: re.Pattern[str]
     accused_object: bool
     beneficiary_subject: bool
+    beneficiary_object: bool
     victim_types: frozenset[str]
     victim_words: frozenset[str]
 
@@ -47,6 +50,7 @@ def act_rules() -> tuple[ActRule, ...]:
                 pattern=re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I),
                 accused_object=spec.get("accused") == "object",
                 beneficiary_subject=spec.get("beneficiary") == "subject",
+                beneficiary_object=spec.get("beneficiary") == "object",
                 victim_types=frozenset(spec.get("victim_types", [])),
                 victim_words=frozenset(spec.get("victim_words", [])),
             )
@@ -198,8 +202,8 @@ def _find_in(doc: Document, st: Statement, seg: tuple[int, int]) -> list[_Found]
     taken: list[tuple[int, int]] = []
     for rule in act_rules():
         for m in rule.pattern.finditer(text, seg[0], seg[1]):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
+            if any(s < m.end() and m.start() < e for s, e in taken) or _in_a_name(doc, m.start(), m.end()):
+                continue  # taken, or words of a name ("the Group for the Support of Islam and Muslims")
             toks = _tokens(doc, m.start(), m.end())
             if not toks:
                 continue
@@ -220,7 +224,9 @@ def _find_in(doc: Document, st: Statement, seg: tuple[int, int]) -> list[_Found]
                     beneficiary = _np_actors(doc, subj)
             else:
                 agent = _slot_after(after, m.end(), ("by",))
-                if agent is not None:
+                if rule.beneficiary_object and st.act == "accuse":
+                    accused = _accuse_object(doc, st)  # "accuse Rwanda of backing": Rwanda, not the accusers
+                elif agent is not None:
                     accused = _np_actors(doc, agent)
                 elif subj is not None and not any(subj.i == t.i for t in toks):
                     accused = _np_actors(doc, subj)
@@ -229,17 +235,32 @@ def _find_in(doc: Document, st: Statement, seg: tuple[int, int]) -> list[_Found]
                     victim = _gerund_object(toks[-1])
                 if victim is None and toks[-1].pos_ == "VERB":
                     victim = next((c for c in toks[-1].children if c.dep_ == "dobj"), None)
-                if victim is not None:
+                if victim is not None and rule.beneficiary_object:  # "accuse Rwanda of backing the M23"
+                    beneficiary = _np_actors(doc, victim)
+                elif victim is not None:
                     victims = _victim_name(doc, victim)
             if rule.victim_words and not _victims_fit(doc, rule, victims):
                 continue
+            after_of = text[max(0, m.start() - 3) : m.start()].endswith("of ")
+            if rule.beneficiary_object and not (beneficiary and after_of):
+                continue  # only "accused X of backing <an actor>", not "called on Russia to stop backing the offensive"
             accused = [r for r in accused if r != st.speaker]
             if not accused and not rule.accused_object and st.act == "accuse":
                 accused = _accuse_object(doc, st)
+            if not accused and not rule.accused_object:
+                # a parse that made the doer a modifier ("said the RSF committed genocide" read as
+                # "the [RSF committed] genocide"): the armed actor the content names before the act
+                accused = [r for r in _actors_in(doc, seg[0], m.start()) if r != st.speaker and r.type in _DOERS][-1:]
             taken.append((m.start(), m.end()))
             nominal = toks[-1].pos_ == "NOUN"
             found.append(_Found(rule, m.start(), m.end(), verb, accused, victims, beneficiary, sent, nominal))
     return found
+
+
+def _in_a_name(doc: Document, start: int, end: int) -> bool:
+    """The words lie inside an actor's name as written."""
+    return any(m.start <= start and end <= m.end and m.end - m.start > end - start
+               for actor in doc.actors if actor.type != "person" for m in actor.mentions)
 
 
 def _gerund_object(tok: Token) -> Token | None:
@@ -453,8 +474,17 @@ def _further_demands(doc: Document, st: Statement, index: int, seen: set[tuple[i
             continue  # someone else's demand, told by the speaker
         preps = verbs[lemma].split()
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and _subject(c) is not None), None)
+        asked = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         if clause is not None:  # "demanded that the authorities ensure the students' safe return"
             target, what = _subject(clause), clause
+        elif asked is not None and lemma == "call" and len(list(asked.subtree)) > 1:
+            # "called for those responsible to be held to account": what is asked, of no one named
+            words = list(asked.subtree)[1:]
+            span = (words[0].idx, words[-1].idx + len(words[-1].text))
+            if span not in seen:
+                seen.add(span)
+                out.append(_demand(doc, st, index, None, span, "demand verb after the cue"))
+            continue
         elif verbs[lemma] == "-":
             target, what = None, next((c for c in verb.children if c.dep_ == "dobj"), None)
         else:

@@ -76,9 +76,14 @@ def _not_blame_for(doc: Document, hedge: re.Match[str], perp: Actor | None) -> b
     sent = doc.text[slice(*_sentence(doc, hedge.start()))]
     if blames_a_kind_of_act(sent) or names_abuse(sent):
         return True
-    if perp is None or doc.nlp is None or not _ACCUSING.match(hedge.group()):
+    if perp is None or doc.nlp is None:
         return False
     verb = doc.nlp.char_span(hedge.start(), hedge.end(), alignment_mode="expand")
+    if verb is not None and verb.root.dep_ == "amod":  # "security forces killed two suspected militants"
+        hedged = doc.actor_at(verb.root.head.idx, verb.root.head.idx + len(verb.root.head))
+        return hedged is not None and hedged is not perp
+    if not _ACCUSING.match(hedge.group()):
+        return False
     accused = next((c for c in verb.root.children if c.dep_ == "dobj"), None) if verb is not None else None
     if accused is None:
         return False

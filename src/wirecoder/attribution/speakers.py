@@ -9,7 +9,7 @@ name becomes an actor of its own so the statement still has a speaker.
 from __future__ import annotations
 
 from ..document import Document
-from ..records import ActorRef
+from ..records import Actor, ActorRef
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
@@ -19,6 +19,16 @@ def _compatible(pronoun: str, ref: ActorRef) -> bool:
     if pronoun in PERSON_PRONOUNS:
         return ref.type == "person"
     return ref.type != "person" or pronoun in {"we", "they"}
+
+
+def _head_actor(doc: Document, start: int, end: int) -> Actor | None:
+    """The actor the source's head noun and its modifiers name: "The U.N. mission in Afghanistan"
+    is the UN, whatever longer name its prepositional phrase holds."""
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None:
+        return None
+    root = span.root
+    return doc.actor_at(root.left_edge.idx, root.idx + len(root))
 
 
 def resolve_speaker(
@@ -40,7 +50,7 @@ def resolve_speaker(
                 if m.end <= start and _compatible(low, actor.ref()) and (best is None or m.end > best[0]):
                     best = (m.end, actor.ref())
         return (best[1], "pronoun:actor") if best else (None, "pronoun:unresolved")
-    actor = doc.actor_at(start, end)
+    actor = _head_actor(doc, start, end) or doc.actor_at(start, end)
     if actor is not None:
         return actor.ref(), "actor_at"
     if doc.nlp is not None:
