@@ -141,3 +141,116 @@ def test_a_mine_set_up_by_an_armed_group_is_that_group_s(code) -> None:
                     "KIA exploded and destroyed a truck allegedly carrying supplies for the Myanmar military. "
                     "Casualties unknown.", published="2021-05-10").events)
     assert ev.actor1 is not None and "Kachin Independence" in ev.actor1.name
+
+
+@pytest.mark.parametrize(("text", "perpetrator"), [
+    ("KYIV, July 9 (Reuters) - A Russian missile struck a hospital in Kyiv on Monday, killing two people, Ukrainian "
+     "officials said.", "Military Forces of Russia"),
+    ("GAZA, July 9 (Reuters) - An Israeli air strike on a school in Gaza City killed at least 15 people on Monday, "
+     "health officials said.", "Military Forces of Israel"),
+    ("SANAA, July 9 (Reuters) - Saudi-led coalition air strikes hit a market in northern Yemen on Monday, killing 20 "
+     "people, Houthi officials said.", "Military Forces of Saudi Arabia"),
+    ("CAIRO, June 8 (Reuters) - Shelling by the paramilitary Rapid Support Forces (RSF) on a camp near El Fasher in "
+     "Sudan's North Darfur state killed at least 17 people on Saturday, a local committee said.", "RSF"),
+])
+def test_the_state_or_group_a_weapon_is_credited_to_is_the_perpetrator(code, text, perpetrator) -> None:
+    ev = code(text, published="2026-07-09").events[0]
+    assert ev.actor1 is not None and perpetrator in ev.actor1.name
+
+
+def test_both_sides_of_a_fight_and_not_the_country_people_fled_to(code) -> None:
+    ev = code("BOGOTA, Jan 20 (Reuters) - Fighting between National Liberation Army (ELN) guerrillas and dissidents of "
+              "the former FARC rebel group has killed at least 80 people in Colombia's Catatumbo region since Thursday, "
+              "the government said, as thousands fled to neighboring Venezuela. President Gustavo Petro suspended peace "
+              "talks with the ELN.", published="2026-01-20").events[0]
+    assert ev.event_type == "Battles"  # talks broken off are no agreement
+    assert ev.actor1 is not None and ev.actor1.name.startswith("ELN")
+    assert ev.actor2 is not None and "FARC" in ev.actor2.name
+    assert ev.location is not None and ev.location.country == "COL"
+
+
+def test_rebels_clashing_with_troops_fight_them_in_the_province_the_report_names(code) -> None:
+    ev = code("GOMA, Feb 24 (Reuters) - M23 rebels clashed with Congolese troops near the town of Masisi in North Kivu "
+              "province on Sunday, as the Rwanda-backed group pushed further into the region. Congo accuses Rwanda of "
+              "backing the rebels.", published="2026-02-24").events[0]
+    assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Democratic Republic of Congo"
+    assert ev.location is not None and (ev.location.country, ev.location.admin1) == ("COD", "Nord-Kivu")
+
+
+def test_another_attack_on_another_day_is_another_event_in_the_region_told_before(code) -> None:
+    doc = code("IMPHAL, India, Sept 3 (Reuters) - Suspected militants fired rockets at a village in India's northeastern "
+               "state of Manipur on Sunday, killing an elderly man, police said. Another attack using drones was "
+               "reported from Senjam Chirang village on Monday, injuring three people.", published="2026-09-03")
+    assert len(doc.events) == 2
+    assert [(e.location.admin1 if e.location else None) for e in doc.events] == ["Manipur", "Manipur"]
+
+
+def test_soldiers_executing_civilians_is_an_attack_dated_by_a_range_s_year(code) -> None:
+    doc = code("BAMAKO, March 28 (Reuters) - Malian soldiers executed around 300 civilians in the central town of "
+               "Moura, Human Rights Watch said on Tuesday. The killings took place between March 27 and March 31, "
+               "2022, the group said.", published="2026-03-28")
+    ev = doc.events[0]
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 300)
+    assert any(d.value == "2022-03-27" for d in doc.dates)
+
+
+def test_a_suspect_the_forces_killed_is_no_suspect_of_the_killing(code) -> None:
+    doc = code("SRINAGAR, India, May 7 (Reuters) - Indian security forces killed two suspected militants in a gunfight "
+               "in Kulgam district of Indian-controlled Kashmir on Monday, police said. Separately, a police officer "
+               "was shot and wounded by unidentified gunmen in Srinagar on Monday evening.", published="2026-05-07")
+    first, second = doc.events
+    assert first.actor1 is not None and first.actor1.name == "Military Forces of India"
+    assert first.attribution == "reported"
+    assert second.actor1 is not None and second.actor1.name == "Unidentified Armed Group (India)"
+    assert second.attribution == "unknown"  # what other unknown men are suspected of is not this
+
+
+def test_jihadists_killing_people_read_as_a_chemical_attack_is_an_attack(code) -> None:
+    ev = code("OUAGADOUGOU, Aug 29 (AFP) - Jihadists killed dozens of civilians and soldiers who were digging trenches "
+              "to protect the town of Barsalogho in north-central Burkina Faso on Saturday, security sources said. The "
+              "Group for the Support of Islam and Muslims (JNIM) claimed the attack, according to SITE Intelligence "
+              "Group.", published="2026-08-29").events[0]
+    assert ev.sub_event_type != "Chemical weapon"
+    assert ev.actor1 is not None and ev.actor1.name.startswith("JNIM")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("NAIROBI, May 14 (Reuters) - The U.S. military carried out an air strike against al Shabaab militants near "
+     "Jilib in southern Somalia, killing three fighters, U.S. Africa Command said. Unidentified gunmen later attacked "
+     "a checkpoint.", "SOM"),
+    ("BANGKOK, Jan 16 (Reuters) - Myanmar's Arakan Army said it had captured the town of Paletwa after weeks of "
+     "fighting with the junta.", "MMR"),
+])
+def test_a_report_s_country_is_where_it_happens_not_its_dateline_or_a_foreign_force(code, text, country) -> None:
+    doc = code(text, published="2026-05-14")
+    generic = [a for a in doc.actors if a.name.startswith(("Unidentified", "Military Forces of")) and a.country == country]
+    assert generic, [(a.name, a.country) for a in doc.actors]
+
+
+def test_a_school_named_for_the_government_is_no_party_and_the_doer_s_blame_of_others_is_none(code) -> None:
+    kidnap = code("KANO, Nigeria, Feb 17 (Reuters) - Gunmen abducted at least 30 students from a boarding school in "
+                  "Kebbi state on Monday, police said. The attackers stormed the Government Girls Secondary School at "
+                  "about 4 a.m.", published="2026-02-17").events[0]
+    assert kidnap.actor2 is None or not kidnap.actor2.name.startswith("Government")
+    shelling = code("PORT SUDAN, Aug 21 (AP) - Paramilitary Rapid Support Forces shelled a displacement camp near El "
+                    "Fasher on Wednesday, killing 14 civilians, according to a local aid group. The paramilitary force "
+                    "has denied targeting civilians in the past and blamed the Sudanese army for attacks on camps.",
+                    published="2026-08-21").events[0]
+    assert shelling.actor1 is not None and shelling.actor1.name.startswith("RSF")
+
+
+def test_an_armed_group_that_breaks_up_a_protest_is_its_second_party(code) -> None:
+    doc = code("KABUL, Oct 3 (Reuters) - Taliban fighters detained at least 12 women who were protesting outside a "
+               "school in Kabul on Saturday against a ban on girls' education, a witness said. The U.N. mission in "
+               "Afghanistan called on the Taliban to release the women.", published="2026-10-03")
+    ev = doc.events[0]
+    assert ev.event_type == "Protests" and ev.actor2 is not None and ev.actor2.name == "Taliban"
+    called = [s for s in doc.statements if s.cue and s.cue.startswith("called")]
+    assert called and called[0].speaker is not None and called[0].speaker.name == "United Nations"
+
+
+def test_a_hub_dateline_does_not_outvote_the_country_the_report_tells_of(code) -> None:
+    doc = code("DUBAI, Sept 20 (Reuters) - Iranian security forces arrested dozens of protesters in the city of Saqqez "
+               "on Friday, a rights group said. Iranian state media denied that any protests took place.",
+               published="2026-09-20")
+    assert all(a.country != "ARE" for a in doc.actors), [(a.name, a.country) for a in doc.actors]

@@ -56,6 +56,20 @@ def _one_sided_cue(window: Window, cue_types: list[str | None]) -> Cue | None:
     return deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t in _ONE_SIDED])
 
 
+def _unnamed(window: Window, sub: str | None) -> bool:
+    """A reading of a sub-event type the words always name (``taxonomy.yaml`` cue_bound) with
+    none of its words in the window."""
+    return sub in taxonomy().cue_bound and sub not in {c.sub_event_type for c in window.cues}
+
+
+def _named_instead(window: Window) -> tuple[str, str]:
+    """What the window's own words name: its deciding specific cue, else an attack."""
+    cue = deciding_cue(window.specific)
+    if cue is not None and cue.sub_event_type:
+        return taxonomy().event_type_of[cue.sub_event_type], cue.sub_event_type
+    return "Violence against civilians", "Attack"
+
+
 def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, float, str] | None:
     """(event_type, sub_event_type, confidence, method), or None when no event: the
     classifier decides; the first specific cue decides when the classifier sees no
@@ -99,11 +113,14 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             cue = deciding_cue(window.specific)
             if cue is not None and cue.sub_event_type and tax.event_type_of[cue.sub_event_type] != pred.event_type:
                 return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+air-cue-check"
-        if pred.sub_event_type == "Abduction/forced disappearance" and "Attack" in cue_subs \
+        if pred.sub_event_type in ("Abduction/forced disappearance", "Sexual violence") and "Attack" in cue_subs \
                 and pred.sub_event_type not in cue_subs:
-            # villagers "hacked to death" while others "were missing": a killing the words name,
-            # with no word of anyone taken, is an attack
+            # villagers "hacked to death" while others "were missing", soldiers who "executed around
+            # 300 civilians": a killing the words name, with no word of anyone taken or of sexual
+            # violence, is an attack
             return pred.event_type, "Attack", pred.confidence, "classifier+killing-check"
+        if _unnamed(window, pred.sub_event_type):
+            return (*_named_instead(window), 0.3, "classifier+cue-bound")
         fixed = decisive_sub_event(window.text())
         if fixed and fixed != pred.sub_event_type and tax.event_type_of[fixed] == pred.event_type:
             return pred.event_type, fixed, pred.confidence, "classifier+decisive-weapon"
@@ -111,13 +128,15 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
     cue = deciding_cue(window.cues)
     if cue is not None and cue.sub_event_type:
         return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "cue-lexicon"
-    if pred is not None and pred.label in tax.claim_labels and pred.best_event and window.cues:
+    if pred is not None and pred.best_event and window.cues and \
+            (pred.label in tax.claim_labels or pred.label in tax.violent_crime_labels):
         # "the TTP claims responsibility of the attack on two policemen": CASE labels the claim
-        # (ATTRIB), but a report of one tells of the attack, typed by the model's best event reading
-        return tax.event_type_of[pred.best_event], pred.best_event, 0.4, "classifier+responsibility-claim"
-    if pred is not None and pred.label in tax.violent_crime_labels and pred.best_event and window.cues:
-        # gang violence the cues tell ("Gang members attacked the town …, killing 12"): an event
-        return tax.event_type_of[pred.best_event], pred.best_event, 0.4, "classifier+violent-crime"
+        # (ATTRIB), but a report of one tells of the attack, typed by the model's best event reading;
+        # so is gang violence the cues tell ("Gang members attacked the town …, killing 12")
+        how = "classifier+responsibility-claim" if pred.label in tax.claim_labels else "classifier+violent-crime"
+        if _unnamed(window, pred.best_event):
+            return (*_named_instead(window), 0.3, how + "+cue-bound")
+        return tax.event_type_of[pred.best_event], pred.best_event, 0.4, how
     if one_sided_border_fire(window.text()):  # "injured in unprovoked firing on the LoC"
         return "Violence against civilians", "Attack", 0.4, "border-fire-rule"
     return None

@@ -43,6 +43,7 @@ class Taxonomy:
     non_events: frozenset[str]
     claim_labels: frozenset[str]
     violent_crime_labels: frozenset[str]
+    cue_bound: frozenset[str]
     legacy_2015: dict[str, str]
     legacy_2015_by_target: dict[str, dict[str, str]]
 
@@ -67,6 +68,7 @@ def taxonomy() -> Taxonomy:
         non_events=frozenset(raw["non_events"]),
         claim_labels=frozenset(raw["claim_labels"]),
         violent_crime_labels=frozenset(raw["violent_crime_labels"]),
+        cue_bound=frozenset(raw["cue_bound"]),
         legacy_2015=dict(raw["legacy_2015"]),
         legacy_2015_by_target={k: dict(v) for k, v in raw["legacy_2015_by_target"].items()},
     )

@@ -27,6 +27,8 @@ from .windows import Sentence, Window
 
 _AGENT_TYPES = ("armed_group", "state_forces")
 _TARGET_PREPS = {"on", "at", "against", "targeting", "targetting", "in"}
+#: Verbs whose "with" names the other side: "M23 rebels clashed with Congolese troops".
+_FIGHT_VERBS = {"clash", "fight", "battle", "engage", "skirmish"}
 _UNIDENTIFIED = re.compile(r"(?i)(?:unidentified|unknown)\b")
 _GENERIC_TYPES = {"state_forces", "armed_group", "civilians", "other", "government"}
 #: ACLED's generic crowd actors ("Protesters (Kenya)"), actor1 of their own protest or riot.
@@ -96,12 +98,26 @@ def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] 
                 elif child.dep_ == "agent" and a1 is None:
                     obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     a1 = _span_actor(doc, obj) if obj is not None else None
-                elif child.dep_ in {"compound", "poss"} and head is tok and a1 is None:
-                    a1 = _span_actor(doc, child)
+                elif child.dep_ in {"compound", "poss", "amod"} and head is tok and a1 is None:
+                    a1 = _span_actor(doc, child)  # "the TTP attack", "a Russian missile"
+                elif child.dep_ == "prep" and child.lower_ == "between" and head is tok and tok.pos_ == "NOUN" \
+                        and a1 is None:
+                    # "Fighting between ELN guerrillas and dissidents of the former FARC": the two sides
+                    first = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    second = next((g for g in first.children if g.dep_ == "conj"), None) if first is not None else None
+                    a1 = _span_actor(doc, first) if first is not None else None
+                    if a2 is None and second is not None:
+                        a2 = _span_actor(doc, second)
+                elif child.dep_ == "prep" and child.lower_ == "by" and head is tok and tok.pos_ == "NOUN" \
+                        and a1 is None:
+                    # "Shelling by the paramilitary Rapid Support Forces (RSF) …"
+                    obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    a1 = _span_actor(doc, obj) if obj is not None else None
                 elif child.dep_ in {"dobj", "nsubjpass", "npadvmod"} and a2 is None:
                     # npadvmod: the parse's reading of "hacked to death at least 22 villagers"
                     a2 = _span_actor(doc, child)
-                elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and a2 is None:
+                elif child.dep_ == "prep" and a2 is None and (
+                        child.lower_ in _TARGET_PREPS or child.lower_ == "with" and head.lemma_.lower() in _FIGHT_VERBS):
                     obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     found = _span_actor(doc, obj) if obj is not None else None
                     if found and found[0].type != "government":
@@ -168,11 +184,16 @@ def find_claims(doc: Document, sents: list[Sentence]) -> list[tuple[int, Actor, 
     return out
 
 
-def _alleged(doc: Document, sents: list[Sentence], told_after: int | None = None) -> tuple[Actor, str, str | None] | None:
+def _alleged(doc: Document, sents: list[Sentence], told_after: int | None = None,
+             target: Actor | None = None, doer: Actor | None = None) -> tuple[Actor, str, str | None] | None:
     """An actor blamed or suspected in these sentences: (actor, words, who blames). A sentence
     from ``told_after`` on (after the event's window) that accuses of a rights abuse ("have
-    accused soldiers of summary executions") makes an allegation of its own, not blame."""
-    found = list(_blamed(doc, sents, told_after))
+    accused soldiers of summary executions") makes an allegation of its own, not blame. The
+    event's ``target`` is no suspect of it ("security forces killed two suspected militants"), and
+    the ``doer`` the narration names blames no one for it ("The paramilitary force … blamed the
+    Sudanese army for attacks on camps")."""
+    found = [f for f in _blamed(doc, sents, told_after) if (target is None or f[0] is not target)
+             and (doer is None or f[2] != doer.name)]  # the perpetrator blaming others is no blame on them
     # "Suspected jihadists killed 21 … It blamed the Islamic State in the Sahel": the group named
     # outranks the generic suspects
     named = [f for f in found if _UNIDENTIFIED.match(f[0].name) is None]
@@ -200,7 +221,8 @@ def _blamed(doc: Document, sents: list[Sentence], told_after: int | None) -> Ite
                 # who blames is often a person or a body ("Defense Minister Ivan Velasquez blamed …")
                 # (not the outlet told: "two witnesses told Reuters, blaming the military")
                 blamers = [x for x in _mentions_in(doc, sent.start, sent.end) if x[1] <= a and x[2].type != "media"]
-                source = blamers[-1][2].name if blamers else _speaker_at(doc, a)
+                blamer = _subject_actor(doc, a, b)
+                source = blamer.name if blamer else blamers[-1][2].name if blamers else _speaker_at(doc, a)
                 yield right[0][2], doc.text[right[0][0] : right[0][1]], source
                 continue
             if _hedges_another_act(doc, a, b):
@@ -208,6 +230,19 @@ def _blamed(doc: Document, sents: list[Sentence], told_after: int | None) -> Ite
             near = sorted([x for x in mentions if x[2].type in _AGENT_TYPES], key=lambda x: min(abs(x[0] - b), abs(x[1] - a)))
             if near and min(abs(near[0][0] - b), abs(near[0][1] - a)) < 60:
                 yield near[0][2], doc.text[near[0][0] : near[0][1]], _speaker_at(doc, a)
+
+
+def _subject_actor(doc: Document, start: int, end: int) -> Actor | None:
+    """The actor that is the subject of the verb at [start, end), or of the verb it is joined
+    to ("The paramilitary force has denied targeting civilians … and blamed the army")."""
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    verb = span.root if span is not None else None
+    while verb is not None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return doc.actor_at(subj.left_edge.idx, subj.idx + len(subj))
+        verb = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else None
+    return None
 
 
 def _hedges_another_act(doc: Document, start: int, end: int) -> bool:
@@ -258,7 +293,8 @@ def assign_roles(
         generic = generic_actor("protesters" if event_type == "Protests" else "rioters", country)
         roles.actor1, roles.attribution, roles.method = generic, "reported", "protest-actor"
         roles.perpetrator_text = a1[1] if a1 else None
-        if a1 and a1[0].type == "state_forces":  # "police fired tear gas at protesters": the force met them
+        if a1 and a1[0].type in {"state_forces", "armed_group"}:
+            # "police fired tear gas at protesters", "Taliban fighters detained women who were protesting"
             roles.actor2, roles.target_text = _placed(doc, a1[0], country), a1[1]
         elif roles.actor2 is not None and roles.actor2.name.split(" (")[0] in _CROWDS:
             roles.actor2 = None  # "fired at protesters" read back as the target: the crowd is actor1
@@ -269,7 +305,8 @@ def assign_roles(
         words = next((doc.text[m.start : m.end] for m in actor.mentions if m.start == span.start), span.text)
         roles.perpetrator_text, roles.method, roles.evidence = words, "claim-of-responsibility", [span]
         return roles
-    alleged = _alleged(doc, sorted(window.sentences + (after or []), key=lambda s: s.start), told_after=window.end)
+    alleged = _alleged(doc, sorted(window.sentences + (after or []), key=lambda s: s.start), told_after=window.end,
+                       target=a2[0] if a2 else None, doer=a1[0] if a1 else None)
     if alleged:
         actor, words, source = alleged
         roles.actor1, roles.attribution, roles.attribution_source = _placed(doc, actor, country), "alleged", source
@@ -298,8 +335,8 @@ def _hedged(doc: Document, window: Window, actor: Actor, roles: Roles) -> None:
     suspicion voiced elsewhere in the report ("the FMLN, which authorities blamed…"): ask
     the attribution package, which reads every mention of the actor."""
     span = next(((m.start, m.end) for m in actor.mentions if window.start <= m.start < window.end), None)
-    if span is None:
-        return
+    if span is None or _UNIDENTIFIED.match(actor.name):
+        return  # an unidentified perpetrator stays unknown, whatever other unknown men are suspected of
     label, source = attribution_for(doc, (window.start, window.end), span)
     if label in ("claimed", "alleged"):
         roles.attribution = label

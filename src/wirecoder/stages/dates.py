@@ -64,6 +64,7 @@ _PERIOD_PAST = _R(
 _RECENT = _R(r"\brecent (?:days|weeks|months|years)\b|\brecently\b|\blately\b")
 _SINCE_YEAR = _R(r"\bsince\s+(?P<y>\d{4})\b")
 _YEAR_RANGE = _R(r"\b(?:between|from)?\s*(?P<a>\d{4})\s*(?:and|to|-|–|until)\s*(?P<b>\d{4})\b")
+_RANGE_YEAR = _R(r"\s*(?:and|to|until|-|–)\s*[^,;]{1,20}?,?\s+(?P<y>(?:19|20)\d\d)\b")
 _DECADE = _R(r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?P<dec>\d{3}0)'?s\b")
 _YEAR_ONLY = _R(r"\b(?:in\s+)?(?P<y>1[89]\d\d|20\d\d)\b")
 _LAST_YEAR = _R(r"\b(?:last|this|previous) year\b")
@@ -199,7 +200,10 @@ def _resolve(text: str, pub: date | None) -> DateMention | None:
             return None
     for rx in (_DMY, _MDY):
         if m := rx.search(low):
-            d = _past_day(_year(m.group("y"), pub), _month(m.group("m")), int(m.group("d")), pub)
+            # a range's first day takes the year written once at its end: "between March 27 and March 31, 2022"
+            ranged = _RANGE_YEAR.match(low, m.end()) if not m.group("y") else None
+            year = ranged.group("y") if ranged else m.group("y")
+            d = _past_day(_year(year, pub), _month(m.group("m")), int(m.group("d")), pub)
             if d:
                 return _mention(t, d, 1)
 
