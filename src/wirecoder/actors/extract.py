@@ -98,6 +98,7 @@ def _dictionary_mentions(
     sp: Any, matches: list[tuple[PatternInfo, int, int]], lex: Lexicon, country: Country | None
 ) -> list[Mention]:
     out: list[Mention] = []
+    named_sites: list[tuple[int, int]] | None = None  # built on first need: sp.ents makes new spans
     for (kind, payload), start, end in matches:
         if _linked(sp, end, lex):
             continue  # "the al Qaeda-linked group", "army-backed government": another actor
@@ -117,7 +118,9 @@ def _dictionary_mentions(
             rule = lex.generic[int(payload[0])]
             if rule.type == "government" and start > 0 and sp[start - 1].lower_ in lex.cues["non_state_institutions"]:
                 continue  # "church officials said": the church speaks, not the government
-            if _inside_facility_name(sp, start, end, lex):
+            if named_sites is None:
+                named_sites = [(e.start, e.end) for e in sp.ents if _head_noun(e.text) in lex.facilities]
+            if _inside_facility_name(sp, start, end, lex, named_sites):
                 continue  # "the Government Girls Secondary School", "the Police Lines Hospital"
             definite = start > 0 and sp[start - 1].lower_ in DEFINITE
             out.append(
@@ -237,16 +240,16 @@ _CREDIT = re.compile(r"(?:photo(?:graph)?|picture|image)\s*:\s*$|handout", re.I)
 
 def _photo_credit(sp: Any, ent: Any) -> bool:
     """A picture's credit line, no actor: "Photograph: Police National/Handout/EPA"."""
-    before = sp.doc.text[max(0, ent.start_char - 14) : ent.start_char]
+    before = sp[max(0, ent.start - 3) : ent.start].text_with_ws  # a few tokens: Doc.text would rebuild it all
     return bool(_CREDIT.search(before)) or "handout" in ent.text.lower()
 
 
-def _inside_facility_name(sp: Any, start: int, end: int, lex: Lexicon) -> bool:
-    """The words open or lie inside a longer name of a building or site: one the NER found, or
-    capitalised words running on to a facility noun ("the Government Girls Secondary School")."""
-    ent = next((e for e in sp.ents if e.start <= start and end <= e.end and e.end - e.start > end - start), None)
-    if ent is not None:
-        return _head_noun(ent.text) in lex.facilities
+def _inside_facility_name(sp: Any, start: int, end: int, lex: Lexicon, named_sites: list[tuple[int, int]]) -> bool:
+    """The words open or lie inside a longer name of a building or site: one the NER found
+    (``named_sites``: token spans), or capitalised words running on to a facility noun ("the
+    Government Girls Secondary School")."""
+    if any(s <= start and end <= e and e - s > end - start for s, e in named_sites):
+        return True
     k = end
     while k < len(sp) and sp[k].is_title and k - end < 5:
         k += 1
