@@ -11,8 +11,8 @@ source) gives ``claimed``; a blamed or suspected actor ``alleged``; plain narrat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..actors import canonical_actor
