@@ -237,3 +237,12 @@ def test_a_picture_credit_is_no_actor(run) -> None:
 def test_wire_copy_s_congo_is_the_democratic_republic(run) -> None:
     doc = run("GOMA, Feb 24 (Reuters) - Congo accuses Rwanda of backing the M23 rebels.")
     assert "Government of Democratic Republic of Congo" in {a.name for a in doc.actors}
+
+
+@pytest.mark.parametrize(("text", "government"), [
+    ("ERBIL, June 17 (Reuters) - Turkey's defence ministry said its forces had neutralised PKK militants.",
+     "Government of Turkey"),
+    ("KYIV, July 9 (Reuters) - Russia's defence ministry denied targeting civilian sites.", "Government of Russia"),
+])
+def test_a_country_s_ministry_is_its_government_whatever_the_report_s_country(run, text, government) -> None:
+    assert government in {a.name for a in run(text).actors}
