@@ -59,20 +59,19 @@ def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int =
     """Actors of one parsed report, and the ISO3 country the report is about."""
     lex = lexicon()
     matches = actor_matcher()(sp)
-    states_named = [(s, e) for (kind, p), s, e in matches
-                    if kind == "alias" and lex.entries[lex.aliases[p[0]]].type in {"state_forces", "government"}]
+    # a state's forces and offices often act abroad ("AFRICOM said … strike near Jilib"): they
+    # tell less of where a report is than non-state actors do
+    aliased = [(lex.entries[lex.aliases[p[0]]], s, e) for (kind, p), s, e in matches if kind == "alias"]
+    states = [(entry, s, e) for entry, s, e in aliased if entry.type in {"state_forces", "government"}]
+    named = [entry.country for entry, _, _ in aliased if entry.type not in {"state_forces", "government"}]
+    named += [lex.ethnic[e.text] for e in sp.ents if e.text in lex.ethnic]  # "Kachin", "Rohingya" point somewhere
     # the dateline counts once, as the dateline (not again as a place of the body); a country
     # inside a state's name ("The U.S. military") is the state's, counted with it
     gpes = [_strip_admin(e.text, lex) for e in sp.ents if e.label_ in ("GPE", "LOC") and e.start_char >= body_start
-            and not any(s <= e.start and e.end <= t for s, t in states_named)]
+            and not any(s <= e.start and e.end <= t for _, s, t in states)]
     norps = [e.text for e in sp.ents if e.label_ == "NORP"]
-    # a state's forces and offices often act abroad ("AFRICOM said … strike near Jilib"): they
-    # tell less of where a report is than non-state actors do
-    entries = [lex.entries[lex.aliases[p[0]]] for (kind, p), _, _ in matches if kind == "alias"]
-    named = [e.country for e in entries if e.type not in {"state_forces", "government"}]
-    states = [e.country for e in entries if e.type in {"state_forces", "government"} and e.country]
-    named += [lex.ethnic[e.text] for e in sp.ents if e.text in lex.ethnic]  # "Kachin", "Rohingya" point somewhere
-    iso3 = infer_country(dateline_place, gpes, norps, [c for c in named if c], states)
+    iso3 = infer_country(dateline_place, gpes, norps, [c for c in named if c],
+                         [entry.country for entry, _, _ in states if entry.country])
     country = countries().by_iso3.get(iso3) if iso3 else None
 
     cands = _dictionary_mentions(sp, matches, lex, country) + _entity_mentions(sp, lex, country)
