@@ -296,10 +296,12 @@ def event_date(doc: Document, start: int, end: int, window_end: int | None = Non
     if idx is not None:
         a, b = sents[idx]
         same = [d for d in dated if a <= d.start < b]
-        told = [d for d in dated if b <= d.start < (window_end or b) and not _dates_speech(doc, d, start, end)]
+        # the act's own days the rest of the window gives, read only when the sentence has none
+        told = (d for d in dated if b <= d.start < (window_end or b) and not _dates_speech(doc, d, start, end))
         if same:
-            best = min(same, key=lambda d: (_dates_speech(doc, d, start, end), abs(d.start - start)))
-            if _dates_speech(doc, best, start, end):
+            spoken, _, k = min((_dates_speech(doc, d, start, end), abs(d.start - start), i) for i, d in enumerate(same))
+            best = same[k]
+            if spoken:
                 best = next((d for d in told if _days_before(d.value, best.value)), best)
             return best.value, best.time_precision or 1  # type: ignore[return-value]
         lo = sents[max(0, idx - 2)][0]
