@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.geo.admin1 import named_subregion, split_parent
+from wirecoder.geo import get_gazetteer
+from wirecoder.geo.admin1 import named_subregion, normalize_admin1, split_parent
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,20 @@ def test_event_in_a_district_of_a_split_region(run_until) -> None:
               published="2021-05-03")
     assert doc.events and doc.events[0].location is not None
     assert doc.events[0].location.admin1 == "Shan-North"
+
+
+@pytest.mark.parametrize(
+    ("town", "lat", "lon", "province"),
+    [("Bunia", 1.56, 30.25, "Ituri"), ("Kisangani", 0.52, 25.19, "Tshopo"), ("Kikwit", -5.04, 18.82, "Kwilu"),
+     ("Pweto", -8.47, 28.9, "Haut-Katanga"), ("Kalemie", -5.95, 29.19, "Tanganyika")],
+)
+def test_congo_towns_take_acleds_provinces_not_geonames_older_ones(town: str, lat: float, lon: float, province: str) -> None:
+    old = {"Bunia": "Eastern Province", "Kisangani": "Eastern Province", "Kikwit": "Bandundu", "Pweto": "Katanga",
+           "Kalemie": "Katanga"}[town]
+    assert normalize_admin1(old, "COD", lat, lon) == province
+
+
+def test_a_congo_province_geonames_lacks_is_a_region_of_the_gazetteer() -> None:
+    [ituri] = [p for p in get_gazetteer().candidates("Ituri") if p.country == "COD"]
+    assert (ituri.feature, ituri.admin1) == ("admin1", "Ituri")
+    assert ituri.lat is not None and abs(ituri.lat - 1.56) < 0.01  # at its capital, Bunia

@@ -8,6 +8,7 @@ whole. ``normalize_admin1`` maps any spelling to the ACLED name.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 import yaml
@@ -47,7 +48,12 @@ def normalize_admin1(name: str | None, country: str | None, lat: float | None = 
     canonical = _variant_table().get((country or "", _key(name)), name.strip())
     if lat is None or lon is None:
         return canonical
-    for rule in _data()["splits"].get(country or "", {}).get(canonical, []):
+    rules = _data()["splits"].get(country or "", {}).get(canonical, [])
+    if rules and all("near" in r for r in rules):  # the part one of whose towns is nearest
+        scale = math.cos(math.radians(lat))
+        return min(((r["name"], (y - lat) ** 2 + ((x - lon) * scale) ** 2) for r in rules for y, x in r["near"]),
+                   key=lambda pair: pair[1])[0]
+    for rule in rules:
         if (
             lat >= rule.get("lat_min", -90)
             and lat < rule.get("lat_max", 90.1)
@@ -56,6 +62,12 @@ def normalize_admin1(name: str | None, country: str | None, lat: float | None = 
         ):
             return rule["name"]
     return canonical
+
+
+def new_regions() -> list[tuple[str, str, float, float]]:
+    """(ISO3, name, lat, lon) of the parts of a split region that GeoNames lacks, at their capital."""
+    return [(iso3, rule["name"], *rule["near"][0]) for iso3, parents in _data()["splits"].items()
+            for parent, rules in parents.items() for rule in rules if "near" in rule and rule["name"] != parent]
 
 
 def admin1_variants(canonical: str, country: str | None) -> list[str]:

@@ -234,7 +234,8 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
         # … or, when it names only a country ("an attack on a military post in northern Burkina Faso …
         # The attack targeted the post at Tin-Akoff in Oudalan province"), one of that country
         inside = [p for p in in_range(b, hi) if p[0].feature in {"city", "admin2"} and p[0].lat is not None
-                  and not _told_from(doc, p[1]) and (_within(p[0], named) if named else p[0].country in nations)]
+                  and not _told_from(doc, p[1]) and not _came_from(doc, p[1])
+                  and (_within(p[0], named) if named else p[0].country in nations)]
         if inside:
             place, m = min(inside, key=lambda p: (_width(doc, *p), p[1].start))
             return _as_event_location(place), _precision(doc, place, m)
@@ -322,14 +323,15 @@ def _told_from(doc: Document, m: Span) -> bool:
 
 
 _CAME_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$|\bfrom\s+[\w'’. -]{2,40}?\s+to\s+(?:the\s+)?$"
-                        r"|\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing)\s+(?:in)?to\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
+                        r"|\b(?:fled|flee|flees|fleeing|escaped|crossed|crossing)\s+(?:in)?to\s+(?:the\s+)?(?:neighbou?ring\s+)?"
+                        r"(?:(?:city|town|village|capital|country|state|province)\s+of\s+)?$",
                         re.I)
 
 
 def _came_from(doc: Document, m: Span) -> bool:
     """The mention says where people came from or went ("Protestors from Nankana Sahib
     protested … in Lahore", "the shifting of a college from Sukkur to Khairpur, in Sukkur",
-    "thousands fled to neighboring Venezuela"): another place of the sentence is the scene."""
+    "thousands fled to neighboring Venezuela", "fled to the city of Cucuta"): another place of the sentence is the scene."""
     return bool(_CAME_FROM.search(doc.text[max(0, m.start - 60) : m.start]))
 
 

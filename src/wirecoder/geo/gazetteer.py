@@ -31,11 +31,11 @@ from pathlib import Path
 
 import yaml
 
-from .admin1 import admin1_variants, alias_owner, country_aliases, normalize_admin1
+from .admin1 import admin1_variants, alias_owner, country_aliases, new_regions, normalize_admin1
 from .names import DATA_DIR, fold
 
 #: Bump when the index layout or build rules change.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 
 _FEATURE_BONUS = {"country": 6.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0}
 #: Regions rank as if this populous: a same-named big city ("Kabul") outranks its region.
@@ -166,6 +166,13 @@ def build_index(path: Path) -> Path:
             name_rows.add((fold(variant), pid, 0))
 
     start = -(len(admin1_name) + 1)
+    cc_of = {c["iso3"]: cc for cc, c in countries.items()}
+    for c3, region, lat, lon in new_regions():  # ACLED's parts of a region GeoNames keeps whole
+        place_rows.append((start, region, "admin1", cc_of.get(c3), c3, None, region, lat, lon, REGION_POPULATION, None))
+        add_names(start, [region], [])
+        for variant in admin1_variants(region, c3):
+            name_rows.add((fold(variant), start, 0))
+        start -= 1
     start = _add_districts(place_rows, name_rows, cities, iso3, start=start)
     _add_areas(place_rows, name_rows, iso3, start=start)
 
