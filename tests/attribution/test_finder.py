@@ -159,3 +159,54 @@ def test_split_quote_around_a_participle_is_two_relations(nlp):
     text = "“We cannot afford this any more,” the minister said, adding later, “the budget for the dams is gone.”"
     found = [(text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content]) for a in find_attributions(nlp(text), SPEECH)]
     assert found == [("said", ["We cannot afford this any more"]), ("adding later", ["the budget for the dams is gone."])]
+
+
+def sources(nlp, text: str) -> list[tuple[str | None, str | None, list[str]]]:
+    """(cue, source, content) of each relation the speech tier finds."""
+    return [
+        (text[a.cue[0] : a.cue[1]] if a.cue else None, text[a.source[0] : a.source[1]] if a.source else None,
+         [text[s:e] for s, e in a.content])
+        for a in find_attributions(nlp(text), SPEECH)
+    ]
+
+
+def test_of_two_subjects_the_one_next_to_the_cue_speaks(nlp):
+    text = ("Security forces killed more than 200 people, most of them farmers, in two days of raids in the "
+            "north, the Human Rights League said on Saturday.")
+    assert [(cue, src) for cue, src, _ in sources(nlp, text)] == [("said", "the Human Rights League")]
+
+
+def test_a_charge_the_accused_denied_keeps_both_the_accusation_and_the_denial(nlp):
+    text = "He accused authorities in the north of arming the youths, a charge northern officials denied."
+    rels = {cue: (src, content) for cue, src, content in sources(nlp, text)}
+    assert rels["accused"] == ("He", ["authorities in the north of arming the youths"])
+    assert rels["denied"][0] == "northern officials"
+
+
+def test_an_accusation_keeps_its_charge_but_not_a_verb_joined_to_it(nlp):
+    text = ("The rights group accused the police of using lethal force against protesters and called on the "
+            "government to end the crackdown.")
+    rels = {cue: content for cue, _, content in sources(nlp, text)}
+    assert rels["accused"] == ["the police of using lethal force against protesters"]
+    assert rels["called on"] == ["to end the crackdown"]
+
+
+def test_a_relative_clause_speaks_for_the_noun_it_hangs_on(nlp):
+    text = "Maoist rebels, who say they are fighting for the rights of tribal people, have waged an insurgency for decades."
+    assert sources(nlp, text) == [("say", "Maoist rebels", ["they are fighting for the rights of tribal people"])]
+
+
+def test_an_attribution_the_parse_joined_with_a_comma_reports_the_clause_before(nlp):
+    text = ("A drone strike on a car in the border province killed three fighters, the counter-terrorism service "
+            "of the regional government said on Thursday. He killed two men and said it was revenge.")
+    rels = sources(nlp, text)
+    assert rels[0][1] == "the counter-terrorism service of the regional government"
+    assert rels[0][2][0].startswith("A drone strike on a car")
+    assert rels[1] == ("said", "He", ["it was revenge"])  # "and said": a verb of its own subject
+
+
+def test_a_naming_in_quotation_marks_is_a_statement_but_a_plain_one_is_not(nlp):
+    text = 'The embassy condemned the attack, calling it "a cowardly act of terror". He called it a disaster.'
+    rels = sources(nlp, text)
+    assert ("calling", "The embassy", ["a cowardly act of terror"]) in rels
+    assert not [r for r in rels if r[0] == "called"]

@@ -213,3 +213,18 @@ def test_a_verb_joined_to_a_gerund_keeps_the_subject_above_it(run):
               "government to end the crackdown.", published="2026-08-05")
     called = [s for s in doc.statements if s.cue and s.cue.startswith("called")]
     assert called and called[0].speaker is not None and called[0].speaker.name == "Human Rights Watch"
+
+
+def test_the_statement_speaks_for_who_issued_it_and_the_presidency_is_the_government(run):
+    doc = run("N'DJAMENA, March 24 (Reuters) - Gunmen attacked a military base in western Chad overnight, killing at "
+              "least 40 soldiers, the presidency said on Monday. The president ordered an operation to track down the "
+              "assailants, the statement said.", published="2026-03-24")
+    assert [s.speaker.name if s.speaker else None for s in doc.statements] == ["Government of Chad", "Government of Chad"]
+
+
+def test_a_condemnation_that_names_the_attack_in_quotation_marks_is_a_statement(run):
+    doc = run("WASHINGTON, July 8 (Reuters) - The U.S. embassy condemned the attack on the ship, calling it "
+              "\"a cowardly act of terror\".", published="2026-07-08")
+    st = only(doc)
+    assert st.text == "a cowardly act of terror" and st.act == "condemn"
+    assert st.speaker is not None and st.speaker.name == "Government of the United States"

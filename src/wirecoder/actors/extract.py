@@ -307,6 +307,12 @@ def _linked(sp: Any, end: int, lex: Lexicon) -> bool:
     return end + 1 < len(sp) and sp[end].text == "-" and sp[end + 1].lower_ in lex.cues["link_words"]
 
 
+def _branch_named(sp: Any, end: int, lex: Lexicon) -> bool:
+    """Whether the name ending at token ``end`` owns a branch: "the Islamic State's regional affiliate"."""
+    return end + 1 < len(sp) and sp[end].lower_ in {"'s", "’s"} and any(
+        t.lower_ in lex.cues["branch_words"] for t in sp[end + 1 : end + 3])
+
+
 def _placed(sp: Any, ent: Any, lex: Lexicon) -> bool:
     """A "person" entity that reads as a place: after "in"/"between"..., or before "village"/"road"."""
     before = sp[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -481,15 +487,24 @@ def _linked_branches(
 ) -> list[Mention]:
     """Fighters linked to an armed group that has a branch in the report's country, in words
     that name no group of their own ("Islamic State-linked insurgents beheaded …" in Mozambique),
-    are that branch, as ACLED codes an affiliate: Islamic State Mozambique Province."""
+    and the group's named affiliate ("the Islamic State's regional affiliate" in Afghanistan) are
+    that branch, as ACLED codes an affiliate: Islamic State Mozambique Province."""
     if country is None:
         return chosen
-    for (kind, payload), _start, end in matches:
-        if kind != "alias" or not _linked(sp, end, lex):
+    for (kind, payload), start, end in matches:
+        if kind != "alias":
             continue
         parent = lex.entries[lex.aliases[payload[0]]]
         branch = next((e for e in lex.entries.values() if e.parent == parent.name and e.country == country.iso3), None)
         if parent.type != "armed_group" or branch is None:
+            continue
+        if _branch_named(sp, end, lex):
+            for i, m in enumerate(chosen):
+                if m.start == start and m.end == end:
+                    chosen[i] = replace(m, name=branch.name, country=branch.country, parent=branch.parent,
+                                        method="linked-branch", confidence=CONFIDENCE["linked-branch"])
+            continue
+        if not _linked(sp, end, lex):
             continue
         for i, m in enumerate(chosen):  # the noun phrase right after "<name>-linked"
             if m.method == "generic-noun" and m.type == "armed_group" and end + 2 <= m.end - 1 <= end + 4:

@@ -236,7 +236,8 @@ def _find_in(doc: Document, st: Statement, seg: tuple[int, int]) -> list[_Found]
                 if victim is None and toks[-1].pos_ == "VERB":
                     victim = next((c for c in toks[-1].children if c.dep_ == "dobj"), None)
                 if victim is not None and rule.beneficiary_object:  # "accuse Rwanda of backing the M23"
-                    beneficiary = _np_actors(doc, victim)
+                    # …, or of "arming the youths", "harbouring terrorists": a group the words name only
+                    beneficiary = _np_actors(doc, victim) or [ActorRef(_victim_name(doc, victim), "other")]
                 elif victim is not None:
                     victims = _victim_name(doc, victim)
             if rule.victim_words and not _victims_fit(doc, rule, victims):

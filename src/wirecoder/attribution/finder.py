@@ -44,6 +44,12 @@ LEARNED_CUE_THRESHOLD = 0.6
 #: where such cues are mostly gold.
 LEARNED_INNER_CUE_THRESHOLD = 0.8
 
+#: Method of a learned relation whose content is the nearest Content the tagger read, not its cue's own.
+BORROWED = "tagger:nearest"
+
+#: "call" naming something in quotation marks: a statement of what it is, not a demand.
+_NAMING = Cue(lemma="call", act="state", tier="speech")
+
 #: A quotation needs this many words to be a statement rather than scare quotes.
 MIN_QUOTE_WORDS = 4
 #: The farthest a quote mark can be from its cue: the clause between them is at most 14 words.
@@ -55,6 +61,8 @@ _ABOUT_PREPS = {"about", "of", "against"}  # "spoke of X", "warned against X"
 _CONTENT_PREPS = {"for", "on", "upon", "over"}  # content only for these acts: "called for X"
 _PREP_ACTS = {"demand", "appeal", "threaten", "condemn"}
 _CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
+_CHARGE_PREPS = {"of", "for"}  # "accused X of …", "blamed X for …"
 #: Titles and initials whose period does not end a sentence ("Ms. Moore", "John F. Kelly").
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Brig|[A-Z])\.")
 _NAME = r"((?:[A-Z][\w.'’-]*[ \t]){0,4}[A-Z][\w.'’-]*)"
@@ -91,6 +99,7 @@ class Attribution:
     confidence: float
     nominal: bool = False  # a speech act on a noun ("condemned the attack"), not reported content
     participle: bool = False  # "…, adding that …": a cue hung on another clause, sharing its source
+    rejoinder: bool = False  # "…, a charge X denied": the content is another's claim, whose relation stands
     channel: str | None = None
     #: spans of the attribution clause outside content (where dates and channels live)
     clause: tuple[int, int] | None = None
@@ -131,6 +140,24 @@ def _subtree(tok: Token, exclude: set[int] | None = None) -> list[Token]:
     return [t for t in tok.subtree if not exclude or t.i not in exclude]
 
 
+def _charge(accused: Token) -> list[Token]:
+    """The charge after an accusation's object, with the phrases before it: "accused
+    authorities (in the north) of arming the youths", "blamed the army for the killings"; not
+    a verb joined to it ("… of using force and called on the government")."""
+    preps = [p for p in accused.head.children if p.dep_ == "prep" and p.i > accused.i]
+    for k, p in enumerate(preps):
+        if p.lower_ in _CHARGE_PREPS or any(t.dep_ == "prep" and t.lower_ in _CHARGE_PREPS for t in p.subtree):
+            return [t for q in preps[: k + 1] for t in _without_joined_verbs(q)]
+    return []
+
+
+def _without_joined_verbs(tok: Token) -> list[Token]:
+    """``tok``'s subtree less the verbs joined to a verb in it, and their words."""
+    joined = {t.i for c in tok.subtree if c.dep_ == "conj" and c.pos_ == "VERB" and c.head.pos_ == "VERB"
+              for t in [*c.subtree, *(x for x in c.head.children if x.dep_ == "cc" and x.i < c.i)]}
+    return [t for t in tok.subtree if t.i not in joined]
+
+
 def _inside(pos: int, quotes: list[Quote]) -> Quote | None:
     for q in quotes:
         if q.open_at < pos < q.close_at:
@@ -168,12 +195,17 @@ class _Finder:
             return None
         kids = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
         if cue.lemma == "call" and not kids & {"for", "on", "upon"} and "belief" not in self.tiers:
-            return None
+            # only a naming in quotation marks speaks: "calling it 'a cowardly act of terror'"
+            return _NAMING if self._quoted_naming(tok) else None
         if cue.lemma == "point" and not kids & {"out", "to"}:
             return None
         if _not_speaking(tok):
             return None
         return cue
+
+    def _quoted_naming(self, tok: Token) -> bool:
+        """"called it 'a cowardly act of terror'": the name given is a quotation."""
+        return any(c.dep_ == "oprd" and any(q.start <= c.idx < q.end for q in self.quotes) for c in tok.children)
 
     def _that_clause_cue(self, tok: Token) -> Cue | None:
         """A verb outside the lexicon with a subject and a "that" clause ("X insists that …")
@@ -218,7 +250,8 @@ class _Finder:
         if cue.dobj or cue.nominal:
             for c in kids:
                 if c.dep_ in {"dobj", "attr"} and c.pos_ not in {"PRON"}:
-                    return _subtree(c), "dobj"
+                    charge = _charge(c) if cue.act == "accuse" else []
+                    return sorted(_subtree(c) + charge, key=lambda t: t.i), "dobj"
         for c in kids:
             if c.dep_ == "oprd":  # "called the plan 'crazy'"
                 return _subtree(c), "oprd"
@@ -233,7 +266,7 @@ class _Finder:
         head = tok.head
         if (
             cue.tier == "speech"
-            and tok.dep_ in {"parataxis", "advcl"}
+            and (tok.dep_ in {"parataxis", "advcl"} or tok.dep_ == "conj" and self._comma_conj(tok))
             and head.i != tok.i
             and head.pos_ in {"VERB", "AUX"}
             and getattr(self.lex.cues.get(head.lemma_.lower()), "tier", None) != "speech"
@@ -243,6 +276,16 @@ class _Finder:
             own = {t.i for t in tok.subtree}
             return [t for t in head.subtree if t.i not in own], "host"
         return None
+
+    @staticmethod
+    def _comma_conj(tok: Token) -> bool:
+        """A clause the parse joined to the one before with no "and"/"but", after a comma:
+        "… killed three members of the PKK, the counter-terrorism service said"."""
+        head = tok.head
+        if any(c.dep_ == "cc" and head.i < c.i < tok.i for c in head.children):
+            return False
+        first = tok.left_edge
+        return first.i > 0 and tok.doc[first.i - 1].text == ","
 
     @staticmethod
     def _parenthetical(tok: Token) -> bool:
@@ -287,12 +330,19 @@ class _Finder:
         for _ in range(3):
             if node is None:
                 break
+            # "it" is a source only of a speech verb ("Five others were wounded, it said"; "It
+            # blamed the group"), not of a belief or a sign ("it shows that …", "it means …"); of
+            # two subjects the parse gives ("…, most of them Alawite civilians, …, the Observatory
+            # said"), the one next to the cue
+            subjects = [c for c in node.children
+                        if c.dep_ in {"nsubj", "csubj"} and (c.lower_ != "it" or self.lex.is_speech(node.lemma_))
+                        or c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+            if subjects:
+                subject = min(subjects, key=lambda c: abs(c.i - node.i))
+                if subject.lower_ in _RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    subject = node.head  # "Maoist rebels, who say they are fighting …": the rebels say
+                return self._through_channel(subject)
             for c in node.children:
-                # "it" is a source only of a speech verb ("Five others were wounded, it said"; "It
-                # blamed the group"), not of a belief or a sign ("it shows that …", "it means …")
-                if c.dep_ in {"nsubj", "csubj"} and (c.lower_ != "it" or self.lex.is_speech(node.lemma_)) \
-                        or c.dep_ == "nsubjpass" and c.pos_ != "PRON":
-                    return self._through_channel(c)
                 if c.dep_ == "agent":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
@@ -311,6 +361,16 @@ class _Finder:
             else:
                 break
         return self._misparsed_subject(tok), None, None
+
+    def _charge_answered(self, src_tok: Token, in_content: set[int]) -> tuple[int, int] | None:
+        """The true source when the parse made "a charge X" the subject ("He accused Unity of
+        arming the youths, a charge Unity officials denied"): X, whose cue answers the clause before."""
+        words = _subtree(src_tok, in_content)
+        if len(words) < 3 or words[0].dep_ != "det" or words[1].lemma_.lower() not in self.lex.charge_nouns:
+            return None
+        if words[0].i == 0 or self.sdoc[words[0].i - 1].text != ",":
+            return None
+        return _edges(words[2:])
 
     @staticmethod
     def _misparsed_subject(tok: Token) -> Token | None:
@@ -460,7 +520,13 @@ class _Finder:
             content = self.content_of(tok, cue)
             src_tok, channel, upto = self.source_of(tok)
             in_content = {t.i for t in content[0]} if content else set()
-            src = _edges(_subtree(src_tok, in_content)) if src_tok is not None else None
+            src = None
+            if src_tok is not None:  # a source the cue hangs on keeps none of the cue's words ("Maoist rebels, who say …")
+                own = {t.i for t in tok.subtree} if src_tok.is_ancestor(tok) else set()
+                src = _edges(_subtree(src_tok, in_content | own))
+            rejoinder = False
+            if src_tok is not None and (answerer := self._charge_answered(src_tok, in_content)) is not None:
+                src, rejoinder = answerer, True
             cspan = self.cue_span(tok, src, upto, in_content)
             clause_tokens = [t for t in tok.subtree if t.i not in in_content]
             clause = _edges(clause_tokens) or cspan
@@ -520,6 +586,7 @@ class _Finder:
                     confidence=conf,
                     nominal=nominal,
                     participle=tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"},
+                    rejoinder=rejoinder,
                     channel=channel,
                     clause=clause,
                 )
@@ -766,7 +833,7 @@ def _learned_relation(
     cue = Cue(lemma=tok.lemma_.lower(), act=known.act if known else "state", tier=LEARNED, dobj=True)
     parsed = finder.content_of(tok, cue) if tok.pos_ in {"VERB", "AUX"} else None
     spans: list[tuple[int, int]] = []
-    kind = "indirect"
+    kind, method = "indirect", "tagger"
     quotes = finder.adjacent_quotes(tok, bare=parsed is None)
     if quotes:
         spans, kind = [s for q in quotes for s in q.trimmed(finder.text)], "direct"
@@ -777,6 +844,7 @@ def _learned_relation(
         near = [c for c in contents if para[0] <= c[0] < para[1] and not (c[0] < span[1] and span[0] < c[1])]
         if near:
             spans = [min(near, key=lambda c: max(0, c[0] - span[1], span[0] - c[1]))]
+            method = BORROWED
     spans = [c for c in (finder.clip(_outside(s, span), tok.idx) for s in spans) if c]
     if not spans:
         return None
@@ -789,7 +857,7 @@ def _learned_relation(
     clause = _edges([t for t in tok.subtree if t.i not in in_content]) or span  # where its date and channel are
     return Attribution(
         content=spans, cue=span, source=src, kind=kind, lemma=cue.lemma, act=cue.act, tier=LEARNED,
-        method="tagger", confidence=0.6, channel=channel, clause=clause,
+        method=method, confidence=0.6, channel=channel, clause=clause,
     )
 
 
@@ -849,11 +917,13 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool =
                 if before and after and any(c[0] >= a.cue[1] for c in a.content):
                     o.content, a.content = before, after
     _end_before_confident_cues(found, finder.text, finder.lex.nested)
-    # one content claimed by two cues ("Asked …, X said, '…'"): the nearer cue speaks, a verb before a noun
+    # one content claimed by two cues ("Asked …, X said, '…'"): the nearer cue speaks, a verb
+    # before a noun, and a cue whose own quote or parse gives the content before one that borrowed it
     nearest: dict[tuple[tuple[int, int], ...], Attribution] = {}
+    rank = lambda a: (a.method == BORROWED, a.method == "noun", _distance(a))  # noqa: E731
     for a in found:
         key = tuple(a.content)
-        if key not in nearest or (a.method == "noun", _distance(a)) < (nearest[key].method == "noun", _distance(nearest[key])):
+        if key not in nearest or rank(a) < rank(nearest[key]):
             nearest[key] = a
     for a in found:  # a confident cue that lost its content keeps what its own parse reports
         winner = nearest[tuple(a.content)]
@@ -865,7 +935,7 @@ def find_attributions(sdoc: Doc, tiers: tuple[str, ...] = SPEECH, nested: bool =
     kept: list[Attribution] = []
     for a in found:
         anchor = a.cue[0] if a.cue else a.start
-        if not (nested and a.lemma in finder.lex.nested) and any(o is not a and not o.nominal and any(s <= anchor < e for s, e in o.content) for o in found):
+        if not (nested and a.lemma in finder.lex.nested) and any(o is not a and not o.nominal and not o.rejoinder and any(s <= anchor < e for s, e in o.content) for o in found):
             continue
         if nearest[tuple(a.content)] is not a:
             continue

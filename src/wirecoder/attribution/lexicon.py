@@ -39,6 +39,8 @@ class CueLexicon:
     according_to: tuple[str, ...]
     channels: dict[str, str]
     channel_sources: frozenset[str]
+    #: nouns that make a cue's source answer the clause before it ("…, a charge X denied")
+    charge_nouns: frozenset[str]
     content_acts: tuple[tuple[str, tuple[str, ...]], ...]
     label_stopwords: frozenset[str]
     #: cues kept inside another relation's content when nested relations are asked for
@@ -99,6 +101,7 @@ def cue_lexicon() -> CueLexicon:
         according_to=tuple(raw["according_to"]),
         channels={k.lower(): v for k, v in raw["channels"].items()},
         channel_sources=frozenset(raw["channel_sources"]),
+        charge_nouns=frozenset(raw["charge_nouns"]),
         content_acts=tuple((c["act"], tuple(c["words"])) for c in raw["content_acts"]),
         label_stopwords=frozenset(raw["label_stopwords"]),
         nested=frozenset(raw["nested"]),

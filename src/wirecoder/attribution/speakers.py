@@ -9,10 +9,19 @@ name becomes an actor of its own so the statement still has a speaker.
 from __future__ import annotations
 
 from ..document import Document
-from ..records import Actor, ActorRef
+from ..records import Actor, ActorRef, DateMention
+from .lexicon import cue_lexicon
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
+#: Determiners that make a channel noun refer back to one already told of: "the statement said".
+_BACK_REFERENCE = frozenset({"the", "this", "that", "its", "their", "his", "her"})
+
+
+def _channel_back_reference(low: str) -> bool:
+    """"the statement said", "its communique added": a message told of before speaks for its issuer."""
+    words = low.split()
+    return len(words) == 2 and words[0] in _BACK_REFERENCE and words[1] in cue_lexicon().channel_sources
 
 
 def _compatible(pronoun: str, ref: ActorRef) -> bool:
@@ -40,6 +49,8 @@ def resolve_speaker(
     """
     mention = doc.text[start:end].strip()
     low = mention.lower()
+    if _channel_back_reference(low) and previous:
+        return previous[-1][1], "channel:speaker"
     if low in PERSON_PRONOUNS | GROUP_PRONOUNS:
         for _, ref in reversed(previous):
             if _compatible(low, ref):
@@ -60,3 +71,18 @@ def resolve_speaker(
             name = " ".join(t.text for t in span if t.pos_ == "PROPN") or mention
             return ActorRef(name, "person" if is_person else "other"), "proper_name"
     return None, "unresolved"
+
+
+def dates_speech(doc: Document, d: DateMention, start: int = -1, end: int = -1) -> bool:
+    """Whether the date modifies a speech verb (other than a trigger at ``doc.text[start:end]``):
+    "the US on Thursday condemned the September 2 attack", "the ministry said on Tuesday". It
+    dates the statement, not the act."""
+    span = doc.nlp.char_span(d.start, d.end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None:
+        return False
+    head = span.root.head
+    while head.head.i != head.i and (head.pos_ == "ADP" or head.dep_ in {"nsubj", "nsubjpass"}):
+        head = head.head  # "on Thursday" -> condemned; "Officials on Thursday" -> condemned
+    if start <= head.idx < end:
+        return False
+    return cue_lexicon().is_speech(head.lemma_)
