@@ -44,6 +44,8 @@ def test_weekday_rule(text, expected):
         ("last week", ("2025-08-28", 2)),  # the middle of the previous week
         ("last month", ("2025-08-15", 3)),
         ("in October", ("2024-10-15", 3)),
+        ("in March last year", ("2024-03-15", 3)),  # a month of last year, not a year-long period
+        ("August of this year", ("2025-08-15", 3)),
     ],
 )
 def test_relative_and_explicit_dates(text, expected):

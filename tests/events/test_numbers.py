@@ -76,6 +76,9 @@ def test_parse_number(words: str, value: int | None) -> None:
         # the phrase after the toll is its source, not one more victim; a list of victims still adds up
         ("Jihadists attacked a wedding, killing around 40 people, a local official and a youth leader said.", 40),
         ("Gunmen killed 12 farmers, a local chief and two herders on Sunday.", 15),
+        # a number naming a unit is nobody; a toll a source puts counts
+        ("The fighting pitted the Radaa force against the 444 Brigade, and at least six people were killed.", 6),
+        ("Jihadists killed dozens of villagers. A UN source put the toll at about 200.", 200),
     ],
 )
 def test_fatalities(text: str, dead: int) -> None:

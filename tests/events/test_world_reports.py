@@ -254,3 +254,93 @@ def test_a_hub_dateline_does_not_outvote_the_country_the_report_tells_of(code) -
                "on Friday, a rights group said. Iranian state media denied that any protests took place.",
                published="2026-09-20")
     assert all(a.country != "ARE" for a in doc.actors), [(a.name, a.country) for a in doc.actors]
+
+
+def test_a_numbered_brigade_is_no_toll_and_the_fighting_taken_up_stays_one_event(code) -> None:
+    doc = code("TRIPOLI, May 14 (Reuters) - Heavy clashes erupted between rival armed groups in the Libyan capital "
+               "Tripoli late on Monday, residents said.\n\nThe fighting pitted the Radaa force against the 444 Brigade "
+               "in the Abu Salim district, and at least six people were killed, the health ministry said on Tuesday.",
+               published="2026-05-14")
+    ev = _only(doc.events)  # the ministry's Tuesday dates its statement, not another day of fighting
+    assert ev.fatalities == 6  # not 444 + 6
+    assert ev.date == "2026-05-11"
+    assert ev.actor1 is not None and ev.actor1.name == "Radaa force"
+    assert ev.actor2 is not None and ev.actor2.name == "444 Brigade"
+
+
+def test_a_counter_offensive_is_an_event_of_its_own_with_its_own_toll(code) -> None:
+    doc = code("N'DJAMENA, March 24 (Reuters) - Boko Haram fighters attacked a military base in western Chad "
+               "overnight, killing at least 40 soldiers, the presidency said on Monday. The army later said it had "
+               "killed 96 militants during a counter-offensive.", published="2026-03-24")
+    assert [e.fatalities for e in doc.events] == [40, 96]
+    assert doc.statements[0].speaker is not None and doc.statements[0].speaker.name == "Government of Chad"
+
+
+def test_an_attack_claimed_by_a_group_names_its_branch_in_the_country(code) -> None:
+    ev = _only(code("KABUL, Sept 3 (Reuters) - A suicide bomber killed six people near a court in Kabul on Monday, "
+                    "police said, in an attack claimed by the Islamic State's regional affiliate.",
+                    published="2026-09-03").events)
+    assert ev.attribution == "claimed"
+    assert ev.actor1 is not None and ev.actor1.name == "Islamic State Khorasan Province"
+
+
+def test_an_attack_during_a_prayer_vigil_is_no_protest_and_ituri_is_a_province(code) -> None:
+    ev = _only(code("KINSHASA, July 27 (Reuters) - Militants attacked a Catholic church in eastern Congo's Ituri "
+                    "province during an overnight prayer vigil, killing at least 38 worshippers, a local civil society "
+                    "leader said on Sunday. The army spokesman in Ituri blamed the Allied Democratic Forces (ADF).",
+                    published="2026-07-27").events)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert ev.location is not None and ev.location.admin1 == "Ituri"  # ACLED's province, not GeoNames' Orientale
+    assert ev.attribution == "alleged" and ev.actor1 is not None and ev.actor1.name == "Allied Democratic Forces"
+
+
+def test_a_drone_strike_a_spokesman_blames_on_a_group_is_the_groups(code) -> None:
+    ev = _only(code("PORT SUDAN, May 5 (Reuters) - Drones struck the main airport and a fuel depot in Port Sudan on "
+                    "Sunday, army spokesperson Nabil Abdallah said. He blamed the paramilitary Rapid Support Forces "
+                    "(RSF).", published="2026-05-05").events)
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 is not None and ev.actor1.name.startswith("RSF")
+    assert ev.attribution == "alleged"
+
+
+def test_a_massacre_in_march_last_year_is_dated_then(code) -> None:
+    ev = _only(code("BAMAKO, April 5 (Reuters) - Soldiers and foreign fighters executed around 500 people over five "
+                    "days in the central town of Moura in March last year, the U.N. human rights office said in a "
+                    "report on Friday.", published="2026-04-05").events)
+    assert (ev.date, ev.time_precision) == ("2025-03-15", 3)
+
+
+def test_a_town_people_fled_to_is_not_the_scene_and_a_governor_speaks_for_the_government(code) -> None:
+    doc = code("BOGOTA, Jan 18 (Reuters) - Fighting between ELN guerrillas and FARC dissidents has killed at least 80 "
+               "people in Colombia's Catatumbo region since Thursday, the governor of Norte de Santander province said "
+               "on Saturday. Thousands of people have fled to the city of Cucuta.", published="2026-01-18")
+    ev = _only(doc.events)
+    assert ev.location is not None and ev.location.name == "Norte de Santander"
+    assert doc.statements[0].speaker is not None and doc.statements[0].speaker.name == "Government of Colombia"
+
+
+def test_a_toll_put_by_a_source_counts_and_no_grenade_without_its_words(code) -> None:
+    ev = _only(code("OUAGADOUGOU, Aug 30 (AFP) - Jihadists killed dozens of civilians and soldiers who were digging "
+                    "trenches around the town of Kaya on Saturday, security sources said. JNIM claimed responsibility, "
+                    "saying it had killed militiamen. The government did not say how many people died. A UN source "
+                    "put the toll at about 200.", published="2026-08-30").events)
+    assert ev.fatalities == 200
+    assert ev.sub_event_type != "Grenade"
+
+
+def test_people_including_children_are_civilians(code) -> None:
+    ev = _only(code("CAIRO, July 19 (Reuters) - An Israeli air strike on a school sheltering displaced families in "
+                    "Gaza City killed at least 15 people, including children, Palestinian health officials said on "
+                    "Friday.", published="2026-07-19").events)
+    assert ev.actor2 is not None and ev.actor2.name == "Civilians (Palestine)"
+
+
+def test_a_charge_the_accused_denied_is_an_allegation_answered_by_the_denial(code) -> None:
+    doc = code("JUBA, Feb 3 (Reuters) - At least 32 people were killed when armed youths attacked cattle camps in "
+               "South Sudan's Warrap state on Sunday, a local official said. William Wol, the state information "
+               "minister, said the attackers came from Unity state. He accused authorities in Unity of arming the "
+               "youths, a charge Unity officials denied.", published="2026-02-03")
+    [al] = doc.allegations
+    assert al.claimant is not None and al.claimant.name == "William Wol"
+    assert al.act == "support to armed group" and al.beneficiary == "youths"
+    assert al.denied_by and doc.statements[al.denied_by[0]].act == "deny"

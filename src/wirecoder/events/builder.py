@@ -18,7 +18,7 @@ from .lexicon import (
     names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy, tells_of_a_fight,
 )
 from .numbers import Toll, casualty_toll
-from .roles import Roles, assign_roles, find_claims, generic_actor
+from .roles import Roles, assign_roles, find_claims, generic_actor, placed_at_event
 from .windows import Sentence, Window, sentences
 
 STAGE = "wirecoder.events.v1"
@@ -58,8 +58,9 @@ def _one_sided_cue(window: Window, cue_types: list[str | None]) -> Cue | None:
 
 def _unnamed(window: Window, sub: str | None) -> bool:
     """A reading of a sub-event type the words always name (``taxonomy.yaml`` cue_bound) with
-    none of its words in the window."""
-    return sub in taxonomy().cue_bound and sub not in {c.sub_event_type for c in window.cues}
+    none of its words (cues or deciding weapons: "threw a handmade bomb") in the window."""
+    return sub in taxonomy().cue_bound and sub not in {c.sub_event_type for c in window.cues} \
+        and decisive_sub_event(window.text()) != sub
 
 
 def _named_instead(window: Window) -> tuple[str, str]:
@@ -196,8 +197,11 @@ def _by_victims(
 def _air_power(doc: Document, window: Window, sub: str, roles: Roles, country: str | None) -> None:
     """An air or drone strike with no state force as perpetrator is the state's: armed
     groups rarely fly. The state force named in the window, else the country's military;
-    the actor first picked (often the group struck) becomes the target."""
-    if sub != "Air/drone strike" or roles.attribution == "claimed":
+    the actor first picked (often the group struck) becomes the target. A strike claimed by a
+    group, or blamed on one by someone ("He blamed the paramilitary RSF" for drones on Port Sudan),
+    is its ("suspected TTP militants were killed in airstrikes" blames no one)."""
+    if sub != "Air/drone strike" or roles.attribution == "claimed" or (
+            roles.attribution == "alleged" and roles.attribution_source is not None):
         return
     if roles.actor1 is not None and roles.actor1.type == "state_forces":
         return
@@ -280,6 +284,9 @@ def build_events(
         _air_power(doc, window, sub, roles, country)
         when = event_date(doc, trigger.start, trigger.end, window.end)
         where = event_location(doc, trigger.start, trigger.end, _grievance(doc, window, trigger, event_type))
+        if where is not None and where[0].country and where[0].country != country:
+            roles.actor1 = placed_at_event(roles.actor1, where[0].country)
+            roles.actor2 = placed_at_event(roles.actor2, where[0].country)
         weapon = next((c.text for c in window.specific if c.sub_event_type in _WEAPON_TYPES), None)
         evidence = [Span.trimmed(doc.text, s.start, s.end) for s in window.sentences]
         evidence += [e for e in roles.evidence or [] if not any(x.start <= e.start < x.end for x in evidence)]

@@ -94,6 +94,7 @@ class _Cues:
     specific: tuple[tuple[str, re.Pattern[str]], ...]
     generic: re.Pattern[str]
     separate: re.Pattern[str]
+    separate_anywhere: re.Pattern[str]
     decisive: tuple[tuple[str, re.Pattern[str]], ...]
     protest_deaths: re.Pattern[str]
     protest_grievance: re.Pattern[str]
@@ -128,6 +129,7 @@ def _cues() -> _Cues:
         specific=tuple((sub, compile_patterns(pats)) for sub, pats in raw["specific"].items()),
         generic=compile_patterns(raw["generic"]),
         separate=compile_patterns(raw["separate"]),
+        separate_anywhere=compile_patterns(raw["separate_anywhere"]),
         decisive=tuple((sub, compile_patterns(pats)) for sub, pats in raw["decisive"].items()),
         protest_deaths=compile_patterns(raw["protest_deaths"]),
         protest_grievance=compile_patterns(raw["protest_grievance"]),
@@ -277,9 +279,10 @@ def rivals_fight(text: str) -> bool:
 
 
 def starts_separate_event(text: str) -> bool:
-    """Whether a sentence opens with words like "in a separate incident"."""
+    """Whether a sentence opens with words like "in a separate incident", or tells of a
+    counter-offensive anywhere."""
     m = _cues().separate.search(text)
-    return bool(m and m.start() < 40)
+    return bool(m and m.start() < 40) or bool(_cues().separate_anywhere.search(text))
 
 
 @dataclass(frozen=True)

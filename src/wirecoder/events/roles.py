@@ -29,6 +29,7 @@ _AGENT_TYPES = ("armed_group", "state_forces")
 _TARGET_PREPS = {"on", "at", "against", "targeting", "targetting", "in"}
 #: Verbs whose "with" names the other side: "M23 rebels clashed with Congolese troops".
 _FIGHT_VERBS = {"clash", "fight", "battle", "engage", "skirmish"}
+_PEOPLE = {"people", "persons"}
 _UNIDENTIFIED = re.compile(r"(?i)(?:unidentified|unknown)\b")
 _GENERIC_TYPES = {"state_forces", "armed_group", "civilians", "other", "government"}
 #: ACLED's generic crowd actors ("Protesters (Kenya)"), actor1 of their own protest or riot.
@@ -63,6 +64,13 @@ def _span_actor(doc: Document, tok: Any) -> tuple[Actor, str] | None:
         if whose is not None:
             actor = doc.actor_at(whose.left_edge.idx, whose.idx + len(whose))
             span = tok.doc[tok.left_edge.i : whose.i + 1]
+    if actor is None and tok.lower_ in _PEOPLE:
+        # "killed at least 15 people, including children": the people are who the "including" names
+        inc = next((k for k in tok.children if k.dep_ == "prep" and k.lower_ == "including"), None)
+        part = next((k for k in inc.children if k.dep_ == "pobj"), None) if inc is not None else None
+        found = doc.actor_at(part.left_edge.idx, part.idx + len(part)) if part is not None else None
+        if found is not None and found.type == "civilians":
+            actor, span = found, tok.doc[tok.left_edge.i : part.i + 1]
     return (actor, span.text) if actor else None
 
 
@@ -92,6 +100,14 @@ def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] 
             verb = verb.head
         heads = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
         for head in (h for h in heads if not _speech_verb(h)):  # "the army said": a source, not a party
+            if head.lemma_.lower() == "pit" and a1 is None:
+                # "The fighting pitted the Radaa force against the 444 Brigade": the two sides
+                side = next((c for c in head.children if c.dep_ == "dobj"), None)
+                against = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+                other = next((g for g in against.children if g.dep_ == "pobj"), None) if against is not None else None
+                a1 = _span_actor(doc, side) if side is not None else None
+                a2 = (_span_actor(doc, other) if other is not None else None) or a2
+                continue
             for child in head.children:
                 if child.dep_ == "nsubj" and a1 is None:
                     a1 = _span_actor(doc, child)
@@ -124,8 +140,8 @@ def _dependency_roles(doc: Document, window: Window) -> tuple[tuple[Actor, str] 
                         a2 = found
         if a1 and a2:
             break
-    if a1 and a2 and a1[0] is a2[0]:
-        a2 = None
+    if a1 and a2 and (a1[0] is a2[0] or a1[0].type == "armed_group" and _UNIDENTIFIED.match(a2[0].name)):
+        a2 = None  # "Al Shabaab fighters stormed a hotel … Security forces killed all six attackers": the same side
     if a1 and a1[0].type in _NOT_PERPETRATORS:
         a1 = None  # "civilians were killed" parsed as a subject: a victim, not an agent
     return a1, a2
@@ -139,11 +155,11 @@ def _mentions_in(doc: Document, start: int, end: int) -> list[tuple[int, int, Ac
     return sorted((m.start, m.end, a) for a in doc.actors for m in a.mentions if start <= m.start and m.end <= end)
 
 
-def _claimant(doc: Document, sent: Sentence, cue_start: int, cue_end: int) -> tuple[Actor, int, int] | None:
+def _claimant(doc: Document, sent: Sentence, cue_start: int, cue_end: int, after_only: bool = False) -> tuple[Actor, int, int] | None:
     """The group claiming: the nearest armed group before the cue ("X has since claimed
-    responsibility"), else after it ("responsibility was claimed by X")."""
+    responsibility"), else (or, ``after_only``, only) after it ("responsibility was claimed by X")."""
     mentions = _mentions_in(doc, sent.start, sent.end)
-    before = [m for m in mentions if m[1] <= cue_start and m[2].type in _AGENT_TYPES]
+    before = [m for m in mentions if m[1] <= cue_start and m[2].type in _AGENT_TYPES and not after_only]
     if before:
         s, e, a = before[-1]
         return a, s, e
@@ -174,7 +190,7 @@ def find_claims(doc: Document, sents: list[Sentence]) -> list[tuple[int, Actor, 
             continue
         for m in cues.claim.finditer(sent.text):
             a, b = sent.start + m.start(), sent.start + m.end()
-            found = _claimant(doc, sent, a, b)
+            found = _claimant(doc, sent, a, b, after_only=m.group().lower().endswith(" by"))
             if found is None:
                 continue
             actor, s, _ = found
@@ -271,6 +287,22 @@ def _names_the_held(doc: Document, start: int, end: int) -> bool:
 def generic_actor(noun: str, country: str | None) -> ActorRef | None:
     """ACLED's generic actor of the report's country ("Protesters (Pakistan)")."""
     return canonical_actor(noun, country)
+
+
+#: Generic actors named by the place of the event, whatever country the report is filed from,
+#: and a noun that names each. Not protesters: a protest's place is often its grievance's
+#: ("protests in several cities against the French magazine").
+_PLACED_BY_EVENT = re.compile(r"^(?P<kind>Civilians|Unidentified Armed Group) \((?P<country>[^)]+)\)$")
+_KIND_NOUN = {"Civilians": "civilians", "Unidentified Armed Group": "gunmen"}
+
+
+def placed_at_event(ref: ActorRef | None, country: str | None) -> ActorRef | None:
+    """A generic actor of the event's own country: "Civilians (Palestine)" for an air strike in
+    Gaza City a Cairo-datelined report tells, not "Civilians (Egypt)"."""
+    m = _PLACED_BY_EVENT.match(ref.name) if ref is not None and country else None
+    if m is None:
+        return ref
+    return generic_actor(_KIND_NOUN[m.group("kind")], country) or ref
 
 
 def assign_roles(

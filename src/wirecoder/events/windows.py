@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..attribution.speakers import dates_speech
 from ..document import Document
 from ..geo.distance import km
 from ..records import Location
@@ -35,7 +36,12 @@ _LOCAL_FEATURES = {"city", "admin2"}
 _OTHER_PLACE_KM = 25.0
 #: Speech acts that react to an event ("condemned the killing") rather than tell of it.
 _REACTIONS = frozenset({"condemn", "demand", "appeal", "praise"})
+#: A sentence opening on the event told before: "The fighting …", "This attack …".
+_TAKEN_UP = re.compile(r"\W*(?:the|this|that)\s+(?:\w+\s+)?(?:fighting|clash(?:es)?|violence|attack|assault|raid|blast|"
+                       r"explosion|bombing|ambush|battle|unrest)\b", re.I)
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|deaths?|injured|wounded|lives|bodies|martyred|slain)\b", re.I)
+#: A sentence that joins the open event with its toll alone: "A UN source put the toll at about 200."
+_TOLL = re.compile(r"\btolls?\b", re.I)
 
 
 @dataclass
@@ -219,8 +225,11 @@ def _towns_in(doc: Document, start: int, end: int) -> list[Location]:
             and any(start <= m.start < end for m in loc.mentions)]
 
 
-def _days_in(doc: Document, start: int, end: int) -> set[str]:
-    return {d.value for d in doc.dates if start <= d.start < end and d.kind == "date" and d.time_precision == 1 and d.value}
+def _days_in(doc: Document, start: int, end: int, acts_only: bool = False) -> set[str]:
+    """The days ``doc.text[start:end]`` names; ``acts_only``: not a statement's day ("the health
+    ministry said on Tuesday")."""
+    return {d.value for d in doc.dates if start <= d.start < end and d.kind == "date" and d.time_precision == 1 and d.value
+            and not (acts_only and dates_speech(doc, d))}
 
 
 def _elsewhere_or_another_day(doc: Document, window: Window, sent: Sentence) -> bool:
@@ -234,7 +243,9 @@ def _elsewhere_or_another_day(doc: Document, window: Window, sent: Sentence) -> 
     if here and there and all(
             km(a.lat, a.lon, b.lat, b.lon) > _OTHER_PLACE_KM for a in here for b in there):  # type: ignore[arg-type]
         return True
-    today = _days_in(doc, sent.start, sent.end)
+    # a sentence that takes the event up again ("The fighting pitted …, the ministry said on
+    # Tuesday") is of another day only by the days of its acts, not of its statement
+    today = _days_in(doc, sent.start, sent.end, acts_only=bool(_TAKEN_UP.match(sent.text)))
     before = {d for s in window.sentences for d in _days_in(doc, s.start, s.end)}
     return bool(today and before) and not today & before
 
@@ -260,7 +271,7 @@ def event_windows(doc: Document, sents: list[Sentence] | None = None) -> list[Wi
                 windows.append(current)
             else:
                 current.sentences.append(sent)
-        elif current is not None and not sent.quoted and _CASUALTY.search(sent.text):
+        elif current is not None and not sent.quoted and (_CASUALTY.search(sent.text) or _TOLL.search(sent.text)):
             current.sentences.append(sent)
     return windows
 

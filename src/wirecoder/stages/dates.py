@@ -17,6 +17,7 @@ import functools
 import re
 from datetime import date, timedelta
 
+from ..attribution.speakers import dates_speech
 from ..document import Document
 from ..pipeline.registry import Stage, register_stage
 from ..records import DateMention
@@ -68,6 +69,8 @@ _RANGE_YEAR = _R(r"\s*(?:and|to|until|-|–)\s*[^,;]{1,20}?,?\s+(?P<y>(?:19|20)\
 _DECADE = _R(r"\b(?:the\s+)?(?:early\s+|mid\s+|late\s+)?(?P<dec>\d{3}0)'?s\b")
 _YEAR_ONLY = _R(r"\b(?:in\s+)?(?P<y>1[89]\d\d|20\d\d)\b")
 _LAST_YEAR = _R(r"\b(?:last|this|previous) year\b")
+#: A month of the year before or of this one: "in March last year", "March of this year".
+_MONTH_OF_RELATIVE_YEAR = _R(r"\b" + _MONTH.format(g="m") + r"\s+(?:of\s+)?(?P<which>last|this|previous) year\b")
 #: TIME entities that name a day ("last night", "Sunday evening") are dates too.
 _TIME_WITH_DAY = _R(r"\b(?:last night|tonight|overnight|yesterday|today|this morning|this evening|" + _WEEKDAY + r")")
 _NUMERIC = _R(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
@@ -174,6 +177,9 @@ def _resolve(text: str, pub: date | None) -> DateMention | None:
     t = text.strip()
     low = " ".join(t.lower().split())
 
+    if pub and (m := _MONTH_OF_RELATIVE_YEAR.search(low)):  # "March last year": a month, not a period
+        year = pub.year - (0 if m.group("which") == "this" else 1)
+        return _mention(t, min(date(year, _month(m.group("m")), 15), pub), 3)
     # periods first: "for the past two decades", "in recent days", "since 2019", "1980s"
     if pub and (m := _PERIOD_PAST.search(low)) and (m.group("n") or not low.startswith("last")):
         unit = m.group("unit")
@@ -297,9 +303,9 @@ def event_date(doc: Document, start: int, end: int, window_end: int | None = Non
         a, b = sents[idx]
         same = [d for d in dated if a <= d.start < b]
         # the act's own days the rest of the window gives, read only when the sentence has none
-        told = (d for d in dated if b <= d.start < (window_end or b) and not _dates_speech(doc, d, start, end))
+        told = (d for d in dated if b <= d.start < (window_end or b) and not dates_speech(doc, d, start, end))
         if same:
-            spoken, _, k = min((_dates_speech(doc, d, start, end), abs(d.start - start), i) for i, d in enumerate(same))
+            spoken, _, k = min((dates_speech(doc, d, start, end), abs(d.start - start), i) for i, d in enumerate(same))
             best = same[k]
             if spoken:
                 best = next((d for d in told if _days_before(d.value, best.value)), best)
@@ -329,23 +335,6 @@ def _days_before(day: str | None, reference: str, inclusive: bool = False) -> bo
     except ValueError:
         return False
     return (0 if inclusive else 1) <= gap <= _WEEK_DAYS
-
-
-def _dates_speech(doc: Document, d: DateMention, start: int, end: int) -> bool:
-    """Whether the date modifies a speech verb other than the trigger ("the US on Thursday
-    condemned the September 2 attack"): it dates the statement, so other dates of the
-    sentence come first."""
-    from ..attribution.lexicon import cue_lexicon
-
-    span = doc.nlp.char_span(d.start, d.end, alignment_mode="expand") if doc.nlp is not None else None
-    if span is None:
-        return False
-    head = span.root.head
-    while head.head.i != head.i and (head.pos_ == "ADP" or head.dep_ in {"nsubj", "nsubjpass"}):
-        head = head.head  # "on Thursday" -> condemned; "Officials on Thursday" -> condemned
-    if start <= head.idx < end:
-        return False
-    return cue_lexicon().is_speech(head.lemma_)
 
 
 #: What may stand between a weekday and the date it names: "Monday, 4 August", "Tuesday (Sept 5)".
