@@ -191,11 +191,6 @@ def test_an_accusation_keeps_its_charge_but_not_a_verb_joined_to_it(nlp):
     assert rels["called on"] == ["to end the crackdown"]
 
 
-def test_a_relative_clause_speaks_for_the_noun_it_hangs_on(nlp):
-    text = "Maoist rebels, who say they are fighting for the rights of tribal people, have waged an insurgency for decades."
-    assert sources(nlp, text) == [("say", "Maoist rebels", ["they are fighting for the rights of tribal people"])]
-
-
 def test_an_attribution_the_parse_joined_with_a_comma_reports_the_clause_before(nlp):
     text = ("A drone strike on a car in the border province killed three fighters, the counter-terrorism service "
             "of the regional government said on Thursday. He killed two men and said it was revenge.")

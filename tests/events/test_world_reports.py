@@ -315,7 +315,8 @@ def test_a_town_people_fled_to_is_not_the_scene_and_a_governor_speaks_for_the_go
                "people in Colombia's Catatumbo region since Thursday, the governor of Norte de Santander province said "
                "on Saturday. Thousands of people have fled to the city of Cucuta.", published="2026-01-18")
     ev = _only(doc.events)
-    assert ev.location is not None and ev.location.name == "Norte de Santander"
+    assert ev.location is not None and ev.location.name == "Catatumbo"  # the region, at its main town; not Cucuta
+    assert ev.location.admin1 == "Norte de Santander"
     assert doc.statements[0].speaker is not None and doc.statements[0].speaker.name == "Government of Colombia"
 
 
@@ -344,3 +345,29 @@ def test_a_charge_the_accused_denied_is_an_allegation_answered_by_the_denial(cod
     assert al.claimant is not None and al.claimant.name == "William Wol"
     assert al.act == "support to armed group" and al.beneficiary == "youths"
     assert al.denied_by and doc.statements[al.denied_by[0]].act == "deny"
+
+
+def test_a_country_naming_the_party_is_not_where_it_struck(code) -> None:
+    ev = _only(code("NAIROBI, Feb 2 (Reuters) - U.S. forces carried out an air strike against al Shabaab militants in "
+                    "the mountains of northern Somalia on Saturday, killing three fighters, the U.S. military said.",
+                    published="2026-02-02").events)
+    assert ev.location is not None and ev.location.country == "SOM"
+
+
+def test_an_armed_group_that_speaks_before_it_is_named_took_the_base(code) -> None:
+    ev = _only(code("BANGKOK, Aug 3 (Reuters) - An ethnic minority armed group said on Saturday it had seized the "
+                    "headquarters of the Myanmar army's northeastern command in Lashio after weeks of fighting. The "
+                    "Myanmar National Democratic Alliance Army (MNDAA) said its fighters had taken full control of the "
+                    "base.", published="2026-08-03").events)
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+    assert ev.actor1 is not None and ev.actor1.name == "Myanmar National Democratic Alliance Army"
+
+
+def test_an_accusation_of_killing_unarmed_men_is_an_allegation_and_a_title_is_no_person(code) -> None:
+    doc = code("ABUJA, Feb 24 (Reuters) - Amnesty International on Tuesday accused Nigeria's army of killing at least "
+               "40 unarmed men in Borno state in January. Army spokesman Brigadier General Tukur Gusau dismissed the "
+               "report as \"baseless\".", published="2026-02-24")
+    [al] = doc.allegations
+    assert al.claimant is not None and al.claimant.name == "Amnesty International"
+    assert [a.name for a in al.accused] == ["Military Forces of Nigeria"] and al.act == "attack on civilians"
+    assert "Brigadier General" not in {a.name for a in doc.actors}

@@ -228,3 +228,11 @@ def test_a_condemnation_that_names_the_attack_in_quotation_marks_is_a_statement(
     st = only(doc)
     assert st.text == "a cowardly act of terror" and st.act == "condemn"
     assert st.speaker is not None and st.speaker.name == "Government of the United States"
+
+
+def test_a_relative_clause_speaks_for_the_noun_it_hangs_on(run):
+    doc = run("RAIPUR, India, April 17 (Reuters) - Maoist rebels, who say they are fighting for the rights of tribal "
+              "people, have waged an insurgency in central India for decades.", published="2026-04-17")
+    st = only(doc)
+    assert st.speaker_mention == "who"  # PolNeAR's source span; the speaker is what it stands for
+    assert st.speaker is not None and st.speaker.name.startswith("CPI (Maoist)")

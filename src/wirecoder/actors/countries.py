@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from ..geo.admin1 import curated_areas
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 
 
@@ -98,6 +100,9 @@ def gazetteer() -> dict[str, str]:
         iso3 = iso2to3.get(sub.country_code)
         if iso3 and fold(sub.name) not in places:
             places[fold(sub.name)] = iso3
+    for iso3, areas in curated_areas().items():  # "Puntland", "North Waziristan": areas no town names
+        for name in areas:
+            places.setdefault(fold(name), iso3)
     places.update({fold(k): v for k, v in countries().by_name.items()})
     return places
 

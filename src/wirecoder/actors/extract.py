@@ -190,6 +190,9 @@ def _entity_mentions(sp: Any, lex: Lexicon, country: Country | None) -> list[Men
         text = sp[start : ent.end].text.rstrip(".")
         if not text or text in lex.ner_ignore or _photo_credit(sp, ent):
             continue
+        title = _title_before(sp, lex, ent.end) if ent.label_ == "PERSON" else None
+        if title is not None and title[1] <= start:
+            continue  # only a title ("Brigadier General" before "Tukur Gusau"): its person comes next
         if _linked(sp, ent.end, lex):
             continue  # "the al Qaeda-linked group" is another group
         if ent.label_ in ("ORG", "PERSON") and ent.end < len(sp) and sp[ent.end].lower_ in lex.cues["group_heads"] \

@@ -37,6 +37,8 @@ class ActRule:
     beneficiary_object: bool
     victim_types: frozenset[str]
     victim_words: frozenset[str]
+    #: the trigger is an act only as the charge of an accusation ("accused the army of killing …")
+    when_accused: bool = False
 
 
 @functools.cache
@@ -53,6 +55,7 @@ def act_rules() -> tuple[ActRule, ...]:
                 beneficiary_object=spec.get("beneficiary") == "object",
                 victim_types=frozenset(spec.get("victim_types", [])),
                 victim_words=frozenset(spec.get("victim_words", [])),
+                when_accused=bool(spec.get("when_accused")),
             )
         )
     return tuple(rules)
@@ -201,6 +204,8 @@ def _find_in(doc: Document, st: Statement, seg: tuple[int, int]) -> list[_Found]
     text = doc.text
     taken: list[tuple[int, int]] = []
     for rule in act_rules():
+        if rule.when_accused and st.act != "accuse":
+            continue
         for m in rule.pattern.finditer(text, seg[0], seg[1]):
             if any(s < m.end() and m.start() < e for s, e in taken) or _in_a_name(doc, m.start(), m.end()):
                 continue  # taken, or words of a name ("the Group for the Support of Islam and Muslims")

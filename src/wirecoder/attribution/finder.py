@@ -61,7 +61,6 @@ _ABOUT_PREPS = {"about", "of", "against"}  # "spoke of X", "warned against X"
 _CONTENT_PREPS = {"for", "on", "upon", "over"}  # content only for these acts: "called for X"
 _PREP_ACTS = {"demand", "appeal", "threaten", "condemn"}
 _CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
-_RELATIVE_PRONOUNS = {"who", "which", "that"}
 _CHARGE_PREPS = {"of", "for"}  # "accused X of …", "blamed X for …"
 #: Titles and initials whose period does not end a sentence ("Ms. Moore", "John F. Kelly").
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Brig|[A-Z])\.")
@@ -190,6 +189,8 @@ class _Finder:
     def cue_of(self, tok: Token) -> Cue | None:
         if tok.dep_ in {"aux", "auxpass", "amod"} or tok.pos_ not in {"VERB", "AUX"} and tok.lower_ not in {"said", "says"}:
             return None
+        if tok.ent_type_ == "PERSON" and not tok.is_sent_start:
+            return None  # a name: "Puntland President Said Abdullahi Deni thanked …"
         cue = self.lex.cues.get(tok.lemma_.lower()) or self._that_clause_cue(tok) or self._prep_cue(tok)
         if cue is None or cue.tier not in self.tiers or tok.lower_ == "according":
             return None
@@ -338,10 +339,7 @@ class _Finder:
                         if c.dep_ in {"nsubj", "csubj"} and (c.lower_ != "it" or self.lex.is_speech(node.lemma_))
                         or c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
             if subjects:
-                subject = min(subjects, key=lambda c: abs(c.i - node.i))
-                if subject.lower_ in _RELATIVE_PRONOUNS and node.dep_ == "relcl":
-                    subject = node.head  # "Maoist rebels, who say they are fighting …": the rebels say
-                return self._through_channel(subject)
+                return self._through_channel(min(subjects, key=lambda c: abs(c.i - node.i)))
             for c in node.children:
                 if c.dep_ == "agent":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -480,7 +478,9 @@ class _Finder:
         if after is not None:
             lead = self.text[tok.idx + len(tok.text) : after.open_at].rstrip()
             split = found and self.text[before.close_at - 1] in ",—–-" and lead.endswith(",")  # type: ignore[union-attr]
-            if split or (not found and lead.endswith((":", ",")) or not found and not lead):
+            # "condemned the strikes as 'a clear violation of international law'": the quote says it
+            named_as = lead.endswith(" as") and self.lex.cues.get(tok.lemma_.lower(), _NAMING).nominal
+            if split or (not found and lead.endswith((":", ",")) or not found and not lead) or not found and named_as:
                 found.append(after)
         return found
 
@@ -521,9 +521,9 @@ class _Finder:
             src_tok, channel, upto = self.source_of(tok)
             in_content = {t.i for t in content[0]} if content else set()
             src = None
-            if src_tok is not None:  # a source the cue hangs on keeps none of the cue's words ("Maoist rebels, who say …")
+            if src_tok is not None:  # a source keeps to its side of the cue ("police said, one of …"; "rebels, who say …")
                 own = {t.i for t in tok.subtree} if src_tok.is_ancestor(tok) else set()
-                src = _edges(_subtree(src_tok, in_content | own))
+                src = _edges([t for t in _subtree(src_tok, in_content | own) if (t.i < tok.i) == (src_tok.i < tok.i)])
             rejoinder = False
             if src_tok is not None and (answerer := self._charge_answered(src_tok, in_content)) is not None:
                 src, rejoinder = answerer, True

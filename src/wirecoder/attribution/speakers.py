@@ -40,6 +40,38 @@ def _head_actor(doc: Document, start: int, end: int) -> Actor | None:
     return doc.actor_at(root.left_edge.idx, root.idx + len(root))
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _antecedent(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun stands for: "rebels" in "rebels, who say …"."""
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None or span.root.head.dep_ != "relcl":
+        return None
+    noun = span.root.head.head
+    return noun.left_edge.idx, noun.idx + len(noun)
+
+
+#: How far after an undefined description its name may come ("An armed group said … The MNDAA said").
+_NAMED_WITHIN = 400
+
+
+def _named_next(doc: Document, mention: str, end: int) -> Actor | None:
+    """The actor an indefinite description that speaks names next: "An ethnic minority armed group
+    said on Saturday it had seized … The Myanmar National Democratic Alliance Army (MNDAA) said …"."""
+    from ..actors.lexicon import lexicon
+
+    words = mention.split()
+    if not words or words[0] not in {"a", "an"}:
+        return None
+    types = next((rule.types for rule in lexicon().descriptions
+                  if any(mention.endswith(" " + head.lower()) for head in rule.heads)), None)
+    if types is None:
+        return None
+    after = [(m.start, a) for a in doc.actors if a.type in types for m in a.mentions if end <= m.start < end + _NAMED_WITHIN]
+    return min(after, key=lambda pair: pair[0])[1] if after else None
+
+
 def resolve_speaker(
     doc: Document, start: int, end: int, previous: list[tuple[int, ActorRef]]
 ) -> tuple[ActorRef | None, str]:
@@ -61,9 +93,14 @@ def resolve_speaker(
                 if m.end <= start and _compatible(low, actor.ref()) and (best is None or m.end > best[0]):
                     best = (m.end, actor.ref())
         return (best[1], "pronoun:actor") if best else (None, "pronoun:unresolved")
+    if low in _RELATIVE_PRONOUNS:  # "Maoist rebels, who say they are fighting …": the rebels say
+        start, end = _antecedent(doc, start, end) or (start, end)
     actor = _head_actor(doc, start, end) or doc.actor_at(start, end)
     if actor is not None:
         return actor.ref(), "actor_at"
+    named = _named_next(doc, low, end)
+    if named is not None:
+        return named.ref(), "description:next"
     if doc.nlp is not None:
         span = doc.nlp.char_span(start, end, alignment_mode="expand")
         if span is not None and span.root.pos_ == "PROPN":

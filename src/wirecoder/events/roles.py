@@ -30,6 +30,7 @@ _TARGET_PREPS = {"on", "at", "against", "targeting", "targetting", "in"}
 #: Verbs whose "with" names the other side: "M23 rebels clashed with Congolese troops".
 _FIGHT_VERBS = {"clash", "fight", "battle", "engage", "skirmish"}
 _PEOPLE = {"people", "persons"}
+_SPEAKER_PRONOUNS = {"it", "they", "we"}
 _UNIDENTIFIED = re.compile(r"(?i)(?:unidentified|unknown)\b")
 _GENERIC_TYPES = {"state_forces", "armed_group", "civilians", "other", "government"}
 #: ACLED's generic crowd actors ("Protesters (Kenya)"), actor1 of their own protest or riot.
@@ -58,6 +59,8 @@ def _span_actor(doc: Document, tok: Any) -> tuple[Actor, str] | None:
     "of" phrase after a noun of its people ("Members of the New People's Army")."""
     span = tok.doc[tok.left_edge.i : tok.i + 1]
     actor = doc.actor_at(span.start_char, span.end_char)
+    if actor is None and tok.lower_ in _SPEAKER_PRONOUNS:
+        actor = _speaking_party(doc, tok.idx)  # "An armed group said it had seized …": the speaker did
     if actor is None and tok.lower_ in actor_lexicon().cues["member_nouns"]:
         of = next((k for k in tok.children if k.dep_ == "prep" and k.lower_ == "of"), None)
         whose = next((k for k in of.children if k.dep_ == "pobj"), None) if of is not None else None
@@ -72,6 +75,15 @@ def _span_actor(doc: Document, tok: Any) -> tuple[Actor, str] | None:
         if found is not None and found.type == "civilians":
             actor, span = found, tok.doc[tok.left_edge.i : part.i + 1]
     return (actor, span.text) if actor else None
+
+
+def _speaking_party(doc: Document, pos: int) -> Actor | None:
+    """The armed party whose statement holds ``pos``: the "it" of "X said it had seized the base"."""
+    for st in doc.statements:
+        if st.speaker is not None and st.start <= pos < st.end:
+            actor = next((a for a in doc.actors if a.name == st.speaker.name), None)
+            return actor if actor is not None and actor.type in _AGENT_TYPES else None
+    return None
 
 
 def _placed(doc: Document, actor: Actor, country: str | None) -> ActorRef:

@@ -36,9 +36,6 @@ _LOCAL_FEATURES = {"city", "admin2"}
 _OTHER_PLACE_KM = 25.0
 #: Speech acts that react to an event ("condemned the killing") rather than tell of it.
 _REACTIONS = frozenset({"condemn", "demand", "appeal", "praise"})
-#: A sentence opening on the event told before: "The fighting …", "This attack …".
-_TAKEN_UP = re.compile(r"\W*(?:the|this|that)\s+(?:\w+\s+)?(?:fighting|clash(?:es)?|violence|attack|assault|raid|blast|"
-                       r"explosion|bombing|ambush|battle|unrest)\b", re.I)
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|deaths?|injured|wounded|lives|bodies|martyred|slain)\b", re.I)
 #: A sentence that joins the open event with its toll alone: "A UN source put the toll at about 200."
 _TOLL = re.compile(r"\btolls?\b", re.I)
@@ -243,9 +240,9 @@ def _elsewhere_or_another_day(doc: Document, window: Window, sent: Sentence) -> 
     if here and there and all(
             km(a.lat, a.lon, b.lat, b.lon) > _OTHER_PLACE_KM for a in here for b in there):  # type: ignore[arg-type]
         return True
-    # a sentence that takes the event up again ("The fighting pitted …, the ministry said on
-    # Tuesday") is of another day only by the days of its acts, not of its statement
-    today = _days_in(doc, sent.start, sent.end, acts_only=bool(_TAKEN_UP.match(sent.text)))
+    # the sentence is of another day only by the days of its acts, not of its statement ("The
+    # fighting pitted …, the ministry said on Tuesday"; "The military said on Wednesday that …")
+    today = _days_in(doc, sent.start, sent.end, acts_only=True)
     before = {d for s in window.sentences for d in _days_in(doc, s.start, s.end)}
     return bool(today and before) and not today & before
 

@@ -64,6 +64,18 @@ def normalize_admin1(name: str | None, country: str | None, lat: float | None = 
     return canonical
 
 
+@functools.cache
+def districts() -> dict[str, dict[str, dict]]:
+    """Curated areas by ISO3 (``districts.yaml``): name -> its seat town and other spellings."""
+    return yaml.safe_load((DATA_DIR / "districts.yaml").read_text(encoding="utf-8"))
+
+
+def curated_areas() -> dict[str, list[str]]:
+    """ISO3 -> every name and spelling of its curated areas ("Puntland", "North Waziristan")."""
+    return {iso3: [n for name, entry in areas.items() for n in [name, *(entry.get("aliases") or [])]]
+            for iso3, areas in districts().items()}
+
+
 def new_regions() -> list[tuple[str, str, float, float]]:
     """(ISO3, name, lat, lon) of the parts of a split region that GeoNames lacks, at their capital."""
     return [(iso3, rule["name"], *rule["near"][0]) for iso3, parents in _data()["splits"].items()

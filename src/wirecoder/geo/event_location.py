@@ -100,6 +100,11 @@ def _in_actor_name(doc: Document, m: Span) -> bool:
     return any(m.end < a.start and not doc.text[m.end : a.start].strip(" -") for actor in doc.actors for a in actor.mentions)
 
 
+def _in_actor(doc: Document, m: Span) -> bool:
+    """The mention opens an actor's mention, naming whose it is ("U.S. forces", "Pakistani troops")."""
+    return any(a.start == m.start and m.end < a.end for actor in doc.actors for a in actor.mentions)
+
+
 def _after_name(doc: Document, m: Span) -> tuple[str, str]:
     """The mention's own last word (it may carry its area word: "Bhamo District") and the
     text right after it."""
@@ -256,7 +261,9 @@ def locate(doc: Document, start: int, end: int, about_from: int | None = None) -
         anywhere = _the_notes_place(doc, in_range(0, len(doc.text)), regions)
         if anywhere is not None:
             return anywhere
-    country = nearest(regions)
+    # a country that only names a party ("U.S. forces carried out air strikes … in Somalia's
+    # Puntland region") is not where it acted
+    country = nearest([p for p in regions if not _in_actor(doc, p[1])] or regions)
     return (_as_event_location(country[0]), 3) if country else None
 
 

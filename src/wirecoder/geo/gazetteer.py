@@ -31,11 +31,11 @@ from pathlib import Path
 
 import yaml
 
-from .admin1 import admin1_variants, alias_owner, country_aliases, new_regions, normalize_admin1
+from .admin1 import admin1_variants, alias_owner, country_aliases, districts, new_regions, normalize_admin1
 from .names import DATA_DIR, fold
 
 #: Bump when the index layout or build rules change.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 
 _FEATURE_BONUS = {"country": 6.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0}
 #: Regions rank as if this populous: a same-named big city ("Kabul") outranks its region.
@@ -230,7 +230,6 @@ def _vote_by_position(cities: dict, votes: dict[tuple[str, str], Counter[str]],
 def _add_districts(place_rows: list[tuple], name_rows: set[tuple[str, int, int]], cities: dict, iso3: dict[str, str],
                    start: int) -> int:
     """Curated districts (``data/geo/districts.yaml``) at their headquarters town."""
-    table = yaml.safe_load((DATA_DIR / "districts.yaml").read_text(encoding="utf-8"))
     region_of = {r[0]: r[6] for r in place_rows if r[2] == "city"}
     towns: dict[tuple[str, str], dict] = {}
     for c in cities.values():
@@ -238,8 +237,8 @@ def _add_districts(place_rows: list[tuple], name_rows: set[tuple[str, int, int]]
         if key not in towns or c["population"] > towns[key]["population"]:
             towns[key] = c
     pid = start
-    for country, districts in table.items():
-        for name, entry in districts.items():
+    for country, areas in districts().items():
+        for name, entry in areas.items():
             seat = towns.get((country, fold(entry["seat"])))
             if seat is None:
                 continue
