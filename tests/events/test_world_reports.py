@@ -371,3 +371,18 @@ def test_an_accusation_of_killing_unarmed_men_is_an_allegation_and_a_title_is_no
     assert al.claimant is not None and al.claimant.name == "Amnesty International"
     assert [a.name for a in al.accused] == ["Military Forces of Nigeria"] and al.act == "attack on civilians"
     assert "Brigadier General" not in {a.name for a in doc.actors}
+
+
+def test_ground_a_non_state_group_took_is_no_government_regain(code) -> None:
+    ev = _only(code("NAIROBI, April 14 (Reuters) - The paramilitary Rapid Support Forces killed more than 100 people, "
+                    "including aid workers, in attacks on the Zamzam displacement camp and the city of El Fasher in "
+                    "Sudan's North Darfur state over the weekend, the United Nations said on Sunday. The RSF denied "
+                    "attacking civilians and said it had taken control of the camp.", published="2026-04-14").events)
+    assert ev.sub_event_type != "Government regains territory"
+
+
+def test_people_mostly_women_and_children_are_civilians(code) -> None:
+    ev = _only(code("KABUL, Dec 25 (Reuters) - Pakistani air strikes in Afghanistan's eastern Paktika province killed "
+                    "46 people, mostly women and children, the Taliban administration said on Wednesday.",
+                    published="2026-12-25").events)
+    assert ev.actor2 is not None and ev.actor2.name == "Civilians (Afghanistan)"

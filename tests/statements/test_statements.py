@@ -236,3 +236,10 @@ def test_a_relative_clause_speaks_for_the_noun_it_hangs_on(run):
     st = only(doc)
     assert st.speaker_mention == "who"  # PolNeAR's source span; the speaker is what it stands for
     assert st.speaker is not None and st.speaker.name.startswith("CPI (Maoist)")
+
+
+def test_a_watchdog_of_the_police_is_not_the_police(run):
+    doc = run("NAIROBI, June 18 (Reuters) - Kenya's police watchdog said on Wednesday it was investigating the "
+              "shooting of a street vendor during protests in Nairobi.", published="2026-06-18")
+    st = only(doc)
+    assert st.speaker is None or "Police" not in st.speaker.name

@@ -131,11 +131,12 @@ def infer_country(
     filed_from = place_country(dateline_place.split(",")[0]) if dateline_place else None
     if filed_from:
         votes[filed_from] += 1.25
+    by_dem = countries().by_demonym
     for g in gpes:
-        iso3 = place_country(g)
+        # a place the gazetteer lacks may say whose it is: "Indian Kashmir", "Iraqi Kurdistan"
+        iso3 = place_country(g) or by_dem.get(g.split()[0] if len(g.split()) > 1 else "")
         if iso3:
             votes[iso3] += 1.0
-    by_dem = countries().by_demonym
     for d in demonyms:
         if d in by_dem:
             votes[by_dem[d]] += 0.5

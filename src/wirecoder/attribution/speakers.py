@@ -40,6 +40,19 @@ def _head_actor(doc: Document, start: int, end: int) -> Actor | None:
     return doc.actor_at(root.left_edge.idx, root.idx + len(root))
 
 
+def _head_of_another_kind(doc: Document, start: int, end: int, actor: Actor) -> bool:
+    """The source's head noun describes an actor of another type than the one its modifier names:
+    "Kenya's police watchdog" is no police (but "the U.N. mission" is the UN)."""
+    from ..actors.lexicon import lexicon
+
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    if span is None or any(m.start <= span.root.idx < m.end for m in actor.mentions):
+        return False
+    head = span.root.lemma_.lower()
+    types = next((rule.types for rule in lexicon().descriptions if head in {h.lower() for h in rule.heads}), None)
+    return types is not None and actor.type not in types
+
+
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
@@ -96,7 +109,7 @@ def resolve_speaker(
     if low in _RELATIVE_PRONOUNS:  # "Maoist rebels, who say they are fighting …": the rebels say
         start, end = _antecedent(doc, start, end) or (start, end)
     actor = _head_actor(doc, start, end) or doc.actor_at(start, end)
-    if actor is not None:
+    if actor is not None and not _head_of_another_kind(doc, start, end, actor):
         return actor.ref(), "actor_at"
     named = _named_next(doc, low, end)
     if named is not None:

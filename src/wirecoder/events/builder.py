@@ -15,7 +15,7 @@ from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import (
     Cue, Taxonomy, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, grievance_start, harms_security_forces,
-    names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy, tells_of_a_fight,
+    names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy, tells_of_a_fight, territory_taker,
 )
 from .numbers import Toll, casualty_toll
 from .roles import Roles, assign_roles, find_claims, generic_actor, placed_at_event
@@ -32,6 +32,8 @@ _WEAPON_TYPES = {
 _TOLL_FREE = {"Peaceful protest", "Protest with intervention"}
 #: Event types whose place is where people gathered, not the place of what they protest.
 _PROTEST_TYPES = {"Protests", "Riots"}
+#: The side that takes ground in each territory sub-event (``territory_taker``).
+_TAKEN_BY = {"Government regains territory": "state", "Non-state actor overtakes territory": "non_state"}
 #: A riot's toll is zero unless words tell of deaths at the riot itself (a clash, rioters
 #: killed): "rioted against the attacks on churches that left 17 dead" killed no one.
 _RIOT_TOLL_TOLD = {"Violent demonstration"}
@@ -94,6 +96,12 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             cue = _one_sided_cue(window, cue_types)
             if cue is not None and cue.sub_event_type:
                 return tax.event_type_of[cue.sub_event_type], cue.sub_event_type, 0.4, "classifier+development-cue-check"
+        taken_by = _TAKEN_BY.get(pred.sub_event_type or "")
+        if taken_by is not None and territory_taker(window.text()) not in {taken_by, None}:
+            # the side that took the ground names the sub-event: the RSF "had taken control of the
+            # camp" is a non-state actor overtaking it, whatever the words' other reading
+            flipped = next(sub for sub, side in _TAKEN_BY.items() if side != taken_by)
+            return pred.event_type, flipped, pred.confidence, "classifier+territory-taker"
         if pred.event_type == "Riots" and "Riots" not in cue_types:
             # a riot needs violence the text names (mob, torched, pelted): else it is a protest
             cue = deciding_cue([c for c, t in zip(window.cues, cue_types, strict=True) if t == "Protests"])

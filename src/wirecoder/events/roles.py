@@ -68,12 +68,15 @@ def _span_actor(doc: Document, tok: Any) -> tuple[Actor, str] | None:
             actor = doc.actor_at(whose.left_edge.idx, whose.idx + len(whose))
             span = tok.doc[tok.left_edge.i : whose.i + 1]
     if actor is None and tok.lower_ in _PEOPLE:
-        # "killed at least 15 people, including children": the people are who the "including" names
+        # "killed at least 15 people, including children", "46 people, mostly women and children":
+        # the people are who the "including" phrase or the apposition names
         inc = next((k for k in tok.children if k.dep_ == "prep" and k.lower_ == "including"), None)
         part = next((k for k in inc.children if k.dep_ == "pobj"), None) if inc is not None else None
-        found = doc.actor_at(part.left_edge.idx, part.idx + len(part)) if part is not None else None
+        part = part or next((k for k in tok.children if k.dep_ == "appos"), None)
+        found = next((a for a in (doc.actor_at(t.idx, t.idx + len(t)) for t in part.subtree) if a is not None), None) \
+            if part is not None else None
         if found is not None and found.type == "civilians":
-            actor, span = found, tok.doc[tok.left_edge.i : part.i + 1]
+            actor, span = found, tok.doc[tok.left_edge.i : part.right_edge.i + 1]
     return (actor, span.text) if actor else None
 
 
