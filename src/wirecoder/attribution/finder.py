@@ -479,7 +479,8 @@ class _Finder:
             lead = self.text[tok.idx + len(tok.text) : after.open_at].rstrip()
             split = found and self.text[before.close_at - 1] in ",—–-" and lead.endswith(",")  # type: ignore[union-attr]
             # "condemned the strikes as 'a clear violation of international law'": the quote says it
-            named_as = lead.endswith(" as") and self.lex.cues.get(tok.lemma_.lower(), _NAMING).nominal
+            known = self.lex.cues.get(tok.lemma_.lower())
+            named_as = lead.endswith(" as") and known is not None and known.nominal
             if split or (not found and lead.endswith((":", ",")) or not found and not lead) or not found and named_as:
                 found.append(after)
         return found

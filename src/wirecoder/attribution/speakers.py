@@ -8,6 +8,7 @@ name becomes an actor of its own so the statement still has a speaker.
 
 from __future__ import annotations
 
+from ..actors.lexicon import lexicon
 from ..document import Document
 from ..records import Actor, ActorRef, DateMention
 from .lexicon import cue_lexicon
@@ -43,14 +44,18 @@ def _head_actor(doc: Document, start: int, end: int) -> Actor | None:
 def _head_of_another_kind(doc: Document, start: int, end: int, actor: Actor) -> bool:
     """The source's head noun describes an actor of another type than the one its modifier names:
     "Kenya's police watchdog" is no police (but "the U.N. mission" is the UN)."""
-    from ..actors.lexicon import lexicon
-
     span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
     if span is None or any(m.start <= span.root.idx < m.end for m in actor.mentions):
         return False
-    head = span.root.lemma_.lower()
-    types = next((rule.types for rule in lexicon().descriptions if head in {h.lower() for h in rule.heads}), None)
+    types = _description_types(span.root.lemma_.lower())
     return types is not None and actor.type not in types
+
+
+def _description_types(phrase: str) -> tuple[str, ...] | None:
+    """The actor types a description ending ``phrase`` may refer to ("watchdog", "an armed group")."""
+    padded = " " + phrase
+    return next((rule.types for rule in lexicon().descriptions
+                 if any(padded.endswith(" " + head.lower()) for head in rule.heads)), None)
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -72,13 +77,10 @@ _NAMED_WITHIN = 400
 def _named_next(doc: Document, mention: str, end: int) -> Actor | None:
     """The actor an indefinite description that speaks names next: "An ethnic minority armed group
     said on Saturday it had seized … The Myanmar National Democratic Alliance Army (MNDAA) said …"."""
-    from ..actors.lexicon import lexicon
-
     words = mention.split()
     if not words or words[0] not in {"a", "an"}:
         return None
-    types = next((rule.types for rule in lexicon().descriptions
-                  if any(mention.endswith(" " + head.lower()) for head in rule.heads)), None)
+    types = _description_types(mention)
     if types is None:
         return None
     after = [(m.start, a) for a in doc.actors if a.type in types for m in a.mentions if end <= m.start < end + _NAMED_WITHIN]
