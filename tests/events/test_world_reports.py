@@ -386,3 +386,12 @@ def test_people_mostly_women_and_children_are_civilians(code) -> None:
                     "46 people, mostly women and children, the Taliban administration said on Wednesday.",
                     published="2026-12-25").events)
     assert ev.actor2 is not None and ev.actor2.name == "Civilians (Afghanistan)"
+
+
+def test_a_holy_book_and_a_ministry_word_are_no_actors(code) -> None:
+    doc = code("LAHORE, Pakistan, Aug 17 (Reuters) - A Muslim mob set fire to at least five churches in Jaranwala "
+               "near Faisalabad on Wednesday after two Christians were accused of desecrating the Koran, police said. "
+               "The mob was dispersed, Justice Minister Azam Tarar said.", published="2026-08-17")
+    names = {a.name for a in doc.actors}
+    assert "Koran" not in names and "Justice" not in names
+    assert _only(doc.events).event_type == "Riots"
