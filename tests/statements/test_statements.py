@@ -243,3 +243,13 @@ def test_a_watchdog_of_the_police_is_not_the_police(run):
               "shooting of a street vendor during protests in Nairobi.", published="2026-06-18")
     st = only(doc)
     assert st.speaker is None or "Police" not in st.speaker.name
+
+
+def test_a_quote_the_speaker_goes_on_with_after_the_cue_is_part_of_the_statement(run):
+    doc = run("KABUL, May 3 (Reuters) - \"We will not stop until the area is clear,\" the general said. \"The operation "
+              "will continue for weeks, whatever it costs us.\" \"I was there,\" a witness said. \"Then we all ran "
+              "away,\" another added.", published="2026-05-03")
+    first = doc.statements[0]
+    assert first.text.startswith("We will not stop") and "whatever it costs us" in first.text
+    # a quote with a cue of its own after it is that cue's
+    assert not any("Then we all ran away" in s.text and s.text.startswith("I was there") for s in doc.statements)

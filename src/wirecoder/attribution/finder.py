@@ -61,7 +61,10 @@ _ABOUT_PREPS = {"about", "of", "against"}  # "spoke of X", "warned against X"
 _CONTENT_PREPS = {"for", "on", "upon", "over"}  # content only for these acts: "called for X"
 _PREP_ACTS = {"demand", "appeal", "threaten", "condemn"}
 _CUE_PARTICLES = {"out", "up", "for", "on", "upon"}
-_CHARGE_PREPS = {"of", "for"}  # "accused X of …", "blamed X for …"
+_CHARGE_PREPS = {"of", "for"}
+#: What may follow a cue before the quote its speaker goes on with: the end of its sentence
+#: ("said.", "said on Monday."), in the same paragraph.
+_CUE_SENTENCE_END = re.compile(r"[^.\n\"“”]{0,40}\.[ \t]+")  # "accused X of …", "blamed X for …"
 #: Titles and initials whose period does not end a sentence ("Ms. Moore", "John F. Kelly").
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Brig|[A-Z])\.")
 _NAME = r"((?:[A-Z][\w.'’-]*[ \t]){0,4}[A-Z][\w.'’-]*)"
@@ -483,7 +486,18 @@ class _Finder:
             named_as = lead.endswith(" as") and known is not None and known.nominal
             if split or (not found and lead.endswith((":", ",")) or not found and not lead) or not found and named_as:
                 found.append(after)
+        if found and found[-1] is before and len(found) == 1 and (more := self._continued(tok)) is not None:
+            found.append(more)
         return found
+
+    def _continued(self, tok: Token) -> Quote | None:
+        """The quote the speaker goes on with after the cue's sentence ends ('"A," the general
+        said. "B."'), when it ends a sentence itself, so no cue of its own follows it."""
+        end = tok.idx + len(tok.text)
+        nxt = next((q for q in self.quotes if q.open_at > end), None)
+        if nxt is None or not _CUE_SENTENCE_END.fullmatch(self.text, end, nxt.open_at):
+            return None
+        return nxt if self.text[nxt.close_at - 1] in ".?!" else None
 
     def colon_block(self, end: int) -> tuple[int, int] | None:
         """What follows a cue clause ending in a colon, unquoted: the rest of its paragraph,
