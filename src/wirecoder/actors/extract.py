@@ -446,18 +446,35 @@ def _appositive_role() -> re.Pattern[str]:
 
 def _title_before(sp: Any, lex: Lexicon, start: int) -> tuple[Any, int, str] | None:
     """(rule, first token, title text) of the longest title ending right before token ``start``."""
+    if start == 0:
+        return None
     best = None
-    for rule in lex.titles:
-        for title in rule.titles:
-            n = len(title.split())
-            first = start - n
-            if first < 0:
-                continue
-            written = sp[first:start].text
-            if written == title or (n > 1 and written.lower() == title.lower()):
-                if best is None or n > best[3]:
-                    best = (rule, first, written, n)
+    for rule, title, n in _titles_by_last_word(lex).get(sp[start - 1].lower_, ()):
+        first = start - n
+        if first < 0:
+            continue
+        written = sp[first:start].text
+        if written == title or (n > 1 and written.lower() == title.lower()):
+            if best is None or n > best[3]:
+                best = (rule, first, written, n)
     return best[:3] if best else None
+
+
+def _titles_by_last_word(lex: Lexicon) -> dict[str, list[tuple[Any, str, int]]]:
+    """(rule, title, its word count) of every title, by its last word lower-cased: the word a
+    name's title ends on is all a look-up needs to try. Built once per lexicon."""
+    table = _TITLE_INDEX.get(id(lex))
+    if table is None:
+        table = {}
+        for rule in lex.titles:
+            for title in rule.titles:
+                words = title.split()
+                table.setdefault(words[-1].lower(), []).append((rule, title, len(words)))
+        _TITLE_INDEX[id(lex)] = table
+    return table
+
+
+_TITLE_INDEX: dict[int, dict[str, list[tuple[Any, str, int]]]] = {}
 
 
 # --- acronyms -----------------------------------------------------------------------------------------
