@@ -395,3 +395,29 @@ def test_a_holy_book_and_a_ministry_word_are_no_actors(code) -> None:
     names = {a.name for a in doc.actors}
     assert "Koran" not in names and "Justice" not in names
     assert _only(doc.events).event_type == "Riots"
+
+
+def test_fighters_named_after_their_group_are_the_group(code) -> None:
+    ev = _only(code("On 2 August 2023, ISWAP militants attacked Nigerian military forces in Malam Fatori (Abadam, "
+                    "Borno).", published="2023-08-02").events)
+    assert ev.actor1 is not None and ev.actor1.name == "Islamic State West Africa Province"
+    assert "Unidentified Armed Group (Nigeria)" not in {a.name for a in code(
+        "On 1 October 2023, Turkish forces struck PKK militants near Sidakan (Soran, Erbil).", published="2023-10-01").actors}
+
+
+def test_an_acled_address_in_parentheses_places_the_event(code) -> None:
+    ev = _only(code("On 11 May 2023, ADF militants killed 11 civilians with machetes in Oicha (Beni, Nord-Kivu).",
+                    published="2023-05-11").events)
+    assert ev.location is not None and (ev.location.country, ev.location.admin1) == ("COD", "Nord-Kivu")
+
+
+def test_a_town_of_the_country_a_report_is_about_is_no_foreign_small_town(code) -> None:
+    ev = _only(code("On 19 March 2023, Russian forces shelled Kherson city (Kherson), killing one civilian.",
+                    published="2023-03-19").events)
+    assert ev.location is not None and (ev.location.country, ev.location.admin1) == ("UKR", "Kherson")
+
+
+def test_a_reading_of_ground_taken_needs_words_of_ground_taken(code) -> None:
+    ev = _only(code("On 7 May 2023, Al Shabaab militants attacked a military base in Buulo Mareer (Marka, Lower "
+                    "Shabelle), killing 10 soldiers.", published="2023-05-07").events)
+    assert ev.sub_event_type not in {"Non-state actor overtakes territory", "Government regains territory"}

@@ -80,6 +80,7 @@ def extract_actors(sp: Any, dateline_place: str | None = None, body_start: int =
     chosen = _persons(sp, lex, chosen, country)
     chosen = _acronyms(sp, chosen)
     chosen = _linked_branches(sp, matches, lex, country, chosen)
+    chosen = _named_group_members(chosen)
     chosen = _resolve_descriptions(chosen)
     return _assemble(sp, chosen), iso3
 
@@ -531,6 +532,20 @@ def _linked_branches(
                 chosen[i] = replace(m, name=branch.name, country=branch.country, parent=branch.parent,
                                     method="linked-branch", confidence=CONFIDENCE["linked-branch"], refers_to=())
     return chosen
+
+
+def _named_group_members(chosen: list[Mention]) -> list[Mention]:
+    """A generic noun of fighters right after a named group's name is that group ("ISWAP
+    militants", "PKK fighters", "ADF rebels"), not an unidentified one beside it."""
+    out: list[Mention] = []
+    for m in chosen:
+        prev = out[-1] if out else None
+        if (prev is not None and m.method == "generic-noun" and m.type == "armed_group" and prev.end == m.start
+                and prev.type == "armed_group" and prev.method != "generic-noun" and prev.name):
+            out[-1] = replace(prev, end=m.end)
+            continue
+        out.append(m)
+    return out
 
 
 # --- descriptions -------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from ..records import ActorRef, Event, Provenance, Span
 from .classifier import EventClassifier, Prediction
 from .lexicon import (
     Cue, Taxonomy, deaths_at_protest, deciding_cue, decisive_sub_event, fire_was_returned, grievance_start, harms_security_forces,
-    names_armed_opponent, one_sided_border_fire, rivals_fight, taxonomy, tells_of_a_fight, territory_taker,
+    names_armed_opponent, names_ground_taken, one_sided_border_fire, rivals_fight, taxonomy, tells_of_a_fight,
+    territory_taker,
 )
 from .numbers import Toll, casualty_toll
 from .roles import Roles, assign_roles, find_claims, generic_actor, placed_at_event
@@ -59,8 +60,11 @@ def _one_sided_cue(window: Window, cue_types: list[str | None]) -> Cue | None:
 
 
 def _unnamed(window: Window, sub: str | None) -> bool:
-    """A reading of a sub-event type the words always name (``taxonomy.yaml`` cue_bound) with
-    none of its words (cues or deciding weapons: "threw a handmade bomb") in the window."""
+    """A reading of a sub-event type the words always name (``taxonomy.yaml`` cue_bound, and
+    ground taken) with none of its words (cues or deciding weapons: "threw a handmade bomb") in
+    the window."""
+    if sub in _TAKEN_BY:  # ground taken needs its words: "ADF militants killed 11 civilians" took none
+        return not names_ground_taken(window.text())
     return sub in taxonomy().cue_bound and sub not in {c.sub_event_type for c in window.cues} \
         and decisive_sub_event(window.text()) != sub
 
@@ -129,6 +133,8 @@ def _decide_type(window: Window, pred: Prediction | None) -> tuple[str, str, flo
             # violence, is an attack
             return pred.event_type, "Attack", pred.confidence, "classifier+killing-check"
         if _unnamed(window, pred.sub_event_type):
+            if pred.sub_event_type in _TAKEN_BY:  # a fight the words tell, with no ground taken
+                return "Battles", "Armed clash", pred.confidence, "classifier+no-ground-taken"
             return (*_named_instead(window), 0.3, "classifier+cue-bound")
         fixed = decisive_sub_event(window.text())
         if fixed and fixed != pred.sub_event_type and tax.event_type_of[fixed] == pred.event_type:

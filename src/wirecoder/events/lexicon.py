@@ -326,6 +326,11 @@ def _side(match: re.Match[str] | None) -> str | None:
     return None if match is None else ("non_state" if match.group("non_state") else "state")
 
 
+def names_ground_taken(text: str) -> bool:
+    """Whether the text has a word of ground taken ("captured", "seized control", "overran")."""
+    return _cues().territory_verbs.search(text) is not None
+
+
 def territory_taker(text: str) -> str | None:
     """Which side took ground in the text's first capture that names one: ``"state"``,
     ``"non_state"`` or None. The agent of a passive ("seized by militants") wins, then the

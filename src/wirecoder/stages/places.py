@@ -150,6 +150,8 @@ class Places(Stage):
                 m.candidates = tuple(p for p in m.candidates if not p.primary or p.name.isupper())
             if m.method == "suffix" and m.text[len(m.base):].strip().casefold() in place_words()["region_suffixes"]:
                 m.candidates = tuple(p for p in m.candidates if p.feature in {"admin1", "admin2"})
+            if m.method == "address-region":  # "(Tillia, Tahoua)": Tahoua the region, not its capital
+                m.candidates = tuple(p for p in m.candidates if p.feature != "city") or m.candidates
             if _REGION_OF.search(doc.text, max(0, m.start - 16), m.start):
                 # "the central Mexican state of Guanajuato" is the state, not its namesake capital
                 m.candidates = tuple(p for p in m.candidates if p.feature in {"admin1", "admin2"}) or m.candidates
@@ -161,7 +163,8 @@ class Places(Stage):
             elif not m.candidates and _plausible_unresolved(doc, m):
                 m.candidates = _respelled(m.base or _DESIGNATOR.sub("", m.text), desk)
                 m.respelled = bool(m.candidates)
-        _resolve(mentions, doc.country_hint, _nations(doc))
+        # the country the actors stage found the report is about, when no desk says where it is from
+        _resolve(mentions, doc.country_hint, _nations(doc), None if doc.country_hint else doc.scratch.get("country"))
         _link_within(doc.text, mentions)
         for m in mentions:
             if m.choice is None and m.within is None and m.method == "ner":
@@ -207,6 +210,8 @@ class Places(Stage):
             return out
         for s, e, base in _suffixed_names(sp):
             add(s, e, "suffix", base)
+        for s, e, region in _address_parts(doc.text, desk):
+            add(s, e, "address-region" if region else "address")
         gaz = get_gazetteer()
         blocked: list[tuple[int, int]] = []
         for ent in _joined_places(sp, desk):
@@ -565,6 +570,30 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
     return out
 
 
+#: An address in parentheses after a place, ACLED's way: "in Boni (Hombori, Douentza, Mopti)",
+#: "in Oicha (Beni, Nord-Kivu)", "Kherson city (Kherson)".
+_ADDRESS = re.compile(r"\(([A-Z][\w'’. -]*(?:,\s*[A-Z][\w'’. -]*)*)\)")
+
+
+def _address_parts(text: str, desk: frozenset[str]) -> list[tuple[int, int, bool]]:
+    """(start, end, a region?) of the parts of parenthesised addresses that the gazetteer knows
+    as towns, districts or regions. Every part but a first of several names a district or
+    region, as a lone part does ("(Kherson)"; "(PKK)", "(Reuters)" name none)."""
+    out: list[tuple[int, int, bool]] = []
+    for m in _ADDRESS.finditer(text):
+        parts = [(p.start() + m.start(1), p.end() + m.start(1)) for p in re.finditer(r"[^,]+", m.group(1))]
+        parts = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())) for s, e in parts]
+        found = [_lookup(text[s:e], desk) for s, e in parts]
+        # the first of several parts, a town, only in a country its regions are of ("Beni, Nord-Kivu")
+        countries = {p.country for places in found[1:] for p in places if p.feature in {"admin1", "admin2"}}
+        for k, ((s, e), places) in enumerate(zip(parts, found, strict=True)):
+            region = k > 0 or len(parts) == 1
+            if any(p.feature in {"admin1", "admin2"} or not region and p.feature == "city" and p.country in countries
+                   for p in places):
+                out.append((s, e, region))
+    return out
+
+
 def _nations(doc: Document) -> frozenset[str]:
     """Countries the report names by their people ("Syrian forces", "Afghan refugees"): a
     Beirut-datelined report on "Syrian forces" shelling Idlib names Syria without its name."""
@@ -573,9 +602,11 @@ def _nations(doc: Document) -> frozenset[str]:
                      if ent.label_ == "NORP" and (iso3 := table.by_demonym.get(ent.text.strip())))
 
 
-def _resolve(mentions: list[_Mention], hint: str | None = None, nations: frozenset[str] = frozenset()) -> None:
+def _resolve(mentions: list[_Mention], hint: str | None = None, nations: frozenset[str] = frozenset(),
+             about: str | None = None) -> None:
     """Two passes: pick by name and size, then re-pick with the report's countries and regions
-    (``nations``: countries named by their people)."""
+    (``nations``: countries named by their people; ``about``: the country the actors stage found
+    the report is about, whose towns are no foreign small towns: "Russian forces shelled Kherson")."""
     for m in mentions:
         if m.candidates:
             m.choice = max(m.candidates, key=score)
@@ -587,7 +618,7 @@ def _resolve(mentions: list[_Mention], hint: str | None = None, nations: frozens
             lo, hi = max(0, i - _CONTEXT_MENTIONS), i + _CONTEXT_MENTIONS + 1
             countries, regions, named, district_regions = _context(mentions[lo:hi], keys[lo:hi], exclude=m, hint=hint)
             countries.update(nations)
-            named |= nations
+            named |= nations | ({about} if about else set())
             pool = [p for p in m.candidates if not _foreign_small_town(p, countries, named, hint)]
             if m.respelled:  # a loose spelling is believed only where the report's regions and districts allow
                 pool = [p for p in pool if _fits_named_regions(p, regions | district_regions)]
