@@ -363,10 +363,9 @@ class _Finder:
                 break
         return self._misparsed_subject(tok), None, None
 
-    def _charge_answered(self, src_tok: Token, in_content: set[int]) -> tuple[int, int] | None:
-        """The true source when the parse made "a charge X" the subject ("He accused Unity of
-        arming the youths, a charge Unity officials denied"): X, whose cue answers the clause before."""
-        words = _subtree(src_tok, in_content)
+    def _charge_answered(self, words: list[Token]) -> tuple[int, int] | None:
+        """The true source when the parse made "a charge X" the subject's words ("He accused Unity
+        of arming the youths, a charge Unity officials denied"): X, whose cue answers the clause before."""
         if len(words) < 3 or words[0].dep_ != "det" or words[1].lemma_.lower() not in self.lex.charge_nouns:
             return None
         if words[0].i == 0 or self.sdoc[words[0].i - 1].text != ",":
@@ -535,13 +534,13 @@ class _Finder:
             content = self.content_of(tok, cue)
             src_tok, channel, upto = self.source_of(tok)
             in_content = {t.i for t in content[0]} if content else set()
-            src = None
+            src, rejoinder = None, False
             if src_tok is not None:  # a source keeps to its side of the cue ("police said, one of …"; "rebels, who say …")
                 own = {t.i for t in tok.subtree} if src_tok.is_ancestor(tok) else set()
-                src = _edges([t for t in _subtree(src_tok, in_content | own) if (t.i < tok.i) == (src_tok.i < tok.i)])
-            rejoinder = False
-            if src_tok is not None and (answerer := self._charge_answered(src_tok, in_content)) is not None:
-                src, rejoinder = answerer, True
+                words = [t for t in _subtree(src_tok, in_content | own) if (t.i < tok.i) == (src_tok.i < tok.i)]
+                src = _edges(words)
+                if (answerer := self._charge_answered(words)) is not None:
+                    src, rejoinder = answerer, True
             cspan = self.cue_span(tok, src, upto, in_content)
             clause_tokens = [t for t in tok.subtree if t.i not in in_content]
             clause = _edges(clause_tokens) or cspan

@@ -8,6 +8,8 @@ name becomes an actor of its own so the statement still has a speaker.
 
 from __future__ import annotations
 
+import functools
+
 from ..actors.lexicon import lexicon
 from ..document import Document
 from ..records import Actor, ActorRef, DateMention
@@ -51,6 +53,7 @@ def _head_of_another_kind(doc: Document, start: int, end: int, actor: Actor) -> 
     return types is not None and actor.type not in types
 
 
+@functools.lru_cache(maxsize=4096)
 def _description_types(phrase: str) -> tuple[str, ...] | None:
     """The actor types a description ending ``phrase`` may refer to ("watchdog", "an armed group")."""
     padded = " " + phrase

@@ -572,7 +572,7 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
 
 #: An address in parentheses after a place, ACLED's way: "in Boni (Hombori, Douentza, Mopti)",
 #: "in Oicha (Beni, Nord-Kivu)", "Kherson city (Kherson)".
-_ADDRESS = re.compile(r"\(([A-Z][\w'’. -]*(?:,\s*[A-Z][\w'’. -]*)*)\)")
+_ADDRESS = re.compile(r"\(([A-Z][\w'’. -]{0,40}(?:,[ \t]*[A-Z][\w'’. -]{0,40}){0,4})\)")
 
 
 def _address_parts(text: str, desk: frozenset[str]) -> list[tuple[int, int, bool]]:
@@ -583,6 +583,8 @@ def _address_parts(text: str, desk: frozenset[str]) -> list[tuple[int, int, bool
     for m in _ADDRESS.finditer(text):
         parts = [(p.start() + m.start(1), p.end() + m.start(1)) for p in re.finditer(r"[^,]+", m.group(1))]
         parts = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())) for s, e in parts]
+        if len(parts) == 1 and (text[parts[0][0] : parts[0][1]].isupper() or parts[0][1] - parts[0][0] < 4):
+            continue  # an acronym ("(PKK)", "(AFP)") names no place
         found = [_lookup(text[s:e], desk) for s, e in parts]
         # the first of several parts, a town, only in a country its regions are of ("Beni, Nord-Kivu")
         countries = {p.country for places in found[1:] for p in places if p.feature in {"admin1", "admin2"}}
