@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 
+from spacy.tokens import Span
+
 from ..actors.lexicon import lexicon
 from ..document import Document
 from ..records import Actor, ActorRef, DateMention
@@ -33,20 +35,18 @@ def _compatible(pronoun: str, ref: ActorRef) -> bool:
     return ref.type != "person" or pronoun in {"we", "they"}
 
 
-def _head_actor(doc: Document, start: int, end: int) -> Actor | None:
+def _head_actor(doc: Document, span: Span | None) -> Actor | None:
     """The actor the source's head noun and its modifiers name: "The U.N. mission in Afghanistan"
     is the UN, whatever longer name its prepositional phrase holds."""
-    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
     if span is None:
         return None
     root = span.root
     return doc.actor_at(root.left_edge.idx, root.idx + len(root))
 
 
-def _head_of_another_kind(doc: Document, start: int, end: int, actor: Actor) -> bool:
+def _head_of_another_kind(span: Span | None, actor: Actor) -> bool:
     """The source's head noun describes an actor of another type than the one its modifier names:
     "Kenya's police watchdog" is no police (but "the U.N. mission" is the UN)."""
-    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
     if span is None or any(m.start <= span.root.idx < m.end for m in actor.mentions):
         return False
     types = _description_types(span.root.lemma_.lower())
@@ -113,18 +113,17 @@ def resolve_speaker(
         return (best[1], "pronoun:actor") if best else (None, "pronoun:unresolved")
     if low in _RELATIVE_PRONOUNS:  # "Maoist rebels, who say they are fighting …": the rebels say
         start, end = _antecedent(doc, start, end) or (start, end)
-    actor = _head_actor(doc, start, end) or doc.actor_at(start, end)
-    if actor is not None and not _head_of_another_kind(doc, start, end, actor):
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    actor = _head_actor(doc, span) or doc.actor_at(start, end)
+    if actor is not None and not _head_of_another_kind(span, actor):
         return actor.ref(), "actor_at"
     named = _named_next(doc, low, end)
     if named is not None:
         return named.ref(), "description:next"
-    if doc.nlp is not None:
-        span = doc.nlp.char_span(start, end, alignment_mode="expand")
-        if span is not None and span.root.pos_ == "PROPN":
-            is_person = any(e.label_ == "PERSON" for e in span.ents)
-            name = " ".join(t.text for t in span if t.pos_ == "PROPN") or mention
-            return ActorRef(name, "person" if is_person else "other"), "proper_name"
+    if span is not None and span.root.pos_ == "PROPN":
+        is_person = any(e.label_ == "PERSON" for e in span.ents)
+        name = " ".join(t.text for t in span if t.pos_ == "PROPN") or mention
+        return ActorRef(name, "person" if is_person else "other"), "proper_name"
     return None, "unresolved"
 
 

@@ -573,6 +573,8 @@ def _suffixed_names(sp) -> list[tuple[int, int, str]]:
 #: An address in parentheses after a place, ACLED's way: "in Boni (Hombori, Douentza, Mopti)",
 #: "in Oicha (Beni, Nord-Kivu)", "Kherson city (Kherson)".
 _ADDRESS = re.compile(r"\(([A-Z][\w'’. -]{0,40}(?:,[ \t]*[A-Z][\w'’. -]{0,40}){0,4})\)")
+#: One part of such an address, without the spaces around it.
+_ADDRESS_PART = re.compile(r"[^,\s](?:[^,]*[^,\s])?")
 
 
 def _address_parts(text: str, desk: frozenset[str]) -> list[tuple[int, int, bool]]:
@@ -581,8 +583,7 @@ def _address_parts(text: str, desk: frozenset[str]) -> list[tuple[int, int, bool
     region, as a lone part does ("(Kherson)"; "(PKK)", "(Reuters)" name none)."""
     out: list[tuple[int, int, bool]] = []
     for m in _ADDRESS.finditer(text):
-        parts = [(p.start() + m.start(1), p.end() + m.start(1)) for p in re.finditer(r"[^,]+", m.group(1))]
-        parts = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())) for s, e in parts]
+        parts = [(p.start(), p.end()) for p in _ADDRESS_PART.finditer(text, m.start(1), m.end(1))]
         if len(parts) == 1 and (text[parts[0][0] : parts[0][1]].isupper() or parts[0][1] - parts[0][0] < 4):
             continue  # an acronym ("(PKK)", "(AFP)") names no place
         found = [_lookup(text[s:e], desk) for s, e in parts]
